@@ -1,0 +1,35 @@
+# make site: a virtual environment with the pinned dependencies, then the site in site/.
+# make test: lint, types and the whole test suite (browser tests need Debian's chromium).
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: site test serve generate check lint clean
+
+$(STAMP): requirements.txt requirements-dev.txt constraints.txt
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
+	touch $(STAMP)
+
+site: $(STAMP)
+	$(PYTHON) -m generator build
+
+generate: $(STAMP)
+	$(PYTHON) -m generator generate
+
+check: $(STAMP)
+	$(PYTHON) -m generator check
+
+serve: $(STAMP)
+	$(PYTHON) -m generator serve
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check generator tests bench
+	$(VENV)/bin/ruff format --check generator tests bench
+	$(VENV)/bin/mypy generator
+
+test: lint
+	$(PYTHON) -m pytest
+
+clean:
+	rm -rf site $(VENV)

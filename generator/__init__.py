@@ -1,0 +1,1 @@
+"""Turn captured news articles into a documentary MkDocs site."""

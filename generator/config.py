@@ -1,0 +1,161 @@
+"""content/*.yml -> model types, validated; every problem names the file, the line and the field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from generator.errors import ContentError, ContentErrors
+from generator.model import BoilerplateRule, Outlet, Theme
+
+Model = TypeVar("Model", bound=BaseModel)
+
+OTHER_THEME_ID = "other"
+
+
+@dataclass(frozen=True)
+class SiteData:
+    """Everything in content/ that is not an article."""
+
+    themes: tuple[Theme, ...]
+    outlets: tuple[Outlet, ...]
+    boilerplate: tuple[BoilerplateRule, ...]
+    separators: tuple[str, ...] = ()
+
+    def outlet(self, outlet_id: str) -> Outlet:
+        return next(o for o in self.outlets if o.id == outlet_id)
+
+    def theme(self, theme_id: str) -> Theme:
+        return next(t for t in self.themes if t.id == theme_id)
+
+    def outlet_for_domain(self, domain: str) -> Outlet | None:
+        """The outlet whose domain is `domain` or a parent of it: www.rt.com -> RT."""
+        domain = domain.lower().removeprefix("www.")
+        for outlet in self.outlets:
+            if any(domain == d or domain.endswith("." + d) for d in outlet.domains):
+                return outlet
+        return None
+
+    def outlet_for_name(self, name: str) -> Outlet | None:
+        """The outlet called `name` (its name, an alias or a domain), case-insensitively."""
+        wanted = name.strip().lower()
+        for outlet in self.outlets:
+            if wanted in {outlet.name.lower(), *(a.lower() for a in outlet.aliases)}:
+                return outlet
+        return self.outlet_for_domain(wanted) if "." in wanted else None
+
+
+def yaml_error(path: Path, error: yaml.YAMLError, line_offset: int = 0) -> ContentError:
+    """A YAML syntax error with its line (PyYAML counts from 0)."""
+    mark = getattr(error, "problem_mark", None)
+    line = mark.line + 1 + line_offset if mark is not None else None
+    problem = getattr(error, "problem", None) or str(error)
+    return ContentError(path, line, None, f"is not valid YAML: {problem}", "check the indentation and quoting there")
+
+
+def validation_errors(path: Path, line: int | None, error: ValidationError, prefix: str = "") -> list[ContentError]:
+    """One ContentError per pydantic error, named by its field path."""
+    found = []
+    for item in error.errors():
+        field = ".".join(str(part) for part in item["loc"]) or None
+        if prefix:
+            field = f"{prefix}.{field}" if field else prefix
+        message = item["msg"].removeprefix("Value error, ")
+        if item["type"] == "extra_forbidden":
+            message, hint = "is not a known field", "check the spelling; see the schema in the method page"
+        elif item["type"] == "missing":
+            message, hint = "is required", "add it"
+        else:
+            hint = None
+        found.append(ContentError(path, line, field, message, hint))
+    return found
+
+
+def _load_list(path: Path, key: str, model: type[Model]) -> list[Model]:
+    """Read the list under `key` in a YAML file, one validated model per entry."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        raise ContentErrors([yaml_error(path, error)]) from error
+    if not isinstance(data, dict) or not isinstance(data.get(key), list):
+        raise ContentErrors([ContentError(path, 1, key, f"is missing; the file must hold a list under '{key}:'")])
+    item_lines = _item_lines(node, key)
+    items, errors = [], []
+    for index, (entry, line) in enumerate(zip(data[key], item_lines, strict=True)):
+        try:
+            items.append(model.model_validate(entry))
+        except ValidationError as error:
+            errors.extend(validation_errors(path, line, error, prefix=f"{key}[{index}]"))
+    if errors:
+        raise ContentErrors(errors)
+    return items
+
+
+def _item_lines(node: Any, key: str) -> list[int]:
+    for key_node, value_node in node.value:
+        if key_node.value == key:
+            return [item.start_mark.line + 1 for item in value_node.value]
+    return []
+
+
+def _check_unique_ids(path: Path, items: list[Theme] | list[Outlet]) -> list[ContentError]:
+    seen: set[str] = set()
+    errors = []
+    for item in items:
+        if item.id in seen:
+            errors.append(ContentError(path, None, "id", f"{item.id!r} is used twice", "give each entry its own id"))
+        seen.add(item.id)
+    return errors
+
+
+def load_site_data(content: Path) -> SiteData:
+    """Read themes.yml, outlets.yml and boilerplate.yml, reporting every problem at once."""
+    errors: list[ContentError] = []
+    themes: list[Theme] = []
+    outlets: list[Outlet] = []
+    rules: list[BoilerplateRule] = []
+    try:
+        themes = _load_list(content / "themes.yml", "themes", Theme)
+    except ContentErrors as found:
+        errors += found.errors
+    try:
+        outlets = _load_list(content / "outlets.yml", "outlets", Outlet)
+    except ContentErrors as found:
+        errors += found.errors
+    separators: tuple[str, ...] = ()
+    try:
+        rules = _load_list(content / "boilerplate.yml", "rules", BoilerplateRule)
+        separators = _load_separators(content / "boilerplate.yml")
+    except ContentErrors as found:
+        errors += found.errors
+    errors += _check_unique_ids(content / "themes.yml", themes)
+    errors += _check_unique_ids(content / "outlets.yml", outlets)
+    catch_all = [t for t in themes if t.id == OTHER_THEME_ID]
+    if themes and (not catch_all or catch_all[0].terms):
+        errors.append(
+            ContentError(
+                content / "themes.yml", None, "themes", f"needs a theme with id '{OTHER_THEME_ID}' and no terms",
+                "it collects the articles that are in no other theme",
+            )
+        )
+    if outlets and not any(o.id == "unknown" for o in outlets):
+        errors.append(ContentError(content / "outlets.yml", None, "outlets", "needs an outlet with id 'unknown'",
+                                   "it stands for articles whose outlet the capture does not state"))
+    if errors:
+        raise ContentErrors(errors)
+    return SiteData(tuple(themes), tuple(outlets), tuple(rules), separators)
+
+
+def _load_separators(path: Path) -> tuple[str, ...]:
+    """The lines that end each post of a blog dump ('Share:')."""
+    separators = yaml.safe_load(path.read_text(encoding="utf-8")).get("post_separators", [])
+    if not isinstance(separators, list) or not all(isinstance(s, str) and s.strip() for s in separators):
+        raise ContentErrors([ContentError(path, None, "post_separators", "must be a list of lines",
+                                          'write e.g. post_separators: ["Share:"]')])
+    return tuple(s.strip() for s in separators)

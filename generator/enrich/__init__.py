@@ -1,0 +1,1 @@
+"""Articles in, articles out: what the generator adds once every article is known."""

@@ -1,0 +1,214 @@
+"""The typed model at the centre: what an article, a theme, an outlet is.
+
+The front matter of ``content/articles/<slug>.md`` is `FrontMatter`; the data files in
+``content/`` are `Theme`, `Outlet` and `BoilerplateRule`. Every field has a one-line
+description: together they are the schema's documentation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+DateSource = Literal["text", "url", "maintainer", "unknown"]
+LineRole = Literal[
+    "boilerplate", "title", "title-repeat", "author", "outlet", "url", "dateline", "reference", "separator"
+]
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+
+
+class Strict(BaseModel):
+    """Unknown keys are an error, not a new field."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SourceSpan(Strict):
+    """Where an article's text was captured: a line range of a raw file."""
+
+    file: str = Field(description="The raw capture, relative to content/, e.g. raw/004_9f957575f5bd210e.txt.")
+    first_line: int = Field(ge=1, description="First line of the article in the raw file, counted from 1.")
+    last_line: int = Field(ge=1, description="Last line of the article in the raw file, inclusive.")
+    sha256: str = Field(
+        pattern=r"^[0-9a-f]{64}$",
+        description="SHA-256 of those lines, each ending in a line feed (as `sed -n 'A,Bp' FILE | sha256sum`).",
+    )
+
+    @model_validator(mode="after")
+    def _ordered(self) -> SourceSpan:
+        if self.last_line < self.first_line:
+            raise ValueError(f"last_line {self.last_line} comes before first_line {self.first_line}")
+        return self
+
+
+class SetAsideLine(Strict):
+    """A line of the raw capture that is not in the article body, and why."""
+
+    line: int = Field(ge=1, description="Line number in the raw file.")
+    role: LineRole = Field(description="What the line is: boilerplate, title, author, dateline, reference, ...")
+    text: str = Field(description="The line exactly as captured.")
+    rule: str | None = Field(default=None, description="For boilerplate: the declared rule that matched.")
+
+
+class Reference(Strict):
+    """A 'Related:' or 'READ MORE:' line naming another article."""
+
+    line: int | None = Field(default=None, ge=1, description="Line number in the raw file, when captured.")
+    label: str = Field(description="The label as captured, e.g. 'Related' or 'READ MORE'.")
+    title: str = Field(min_length=1, description="The headline the line names.")
+
+
+class FrontMatter(Strict):
+    """The front matter of one article file in content/articles/."""
+
+    title: str = Field(min_length=1, description="The headline, as the source has it.")
+    outlet: str = Field(pattern=ID_PATTERN, description="Outlet id from content/outlets.yml ('unknown' if not stated).")
+    author: str | None = Field(default=None, description="The byline, when the source gives one.")
+    date: dt.date | None = Field(default=None, description="Publication date, YYYY-MM-DD; empty when not established.")
+    date_source: DateSource = Field(
+        default="unknown",
+        description="How the date was established: text (stated in it), url, maintainer, or unknown.",
+    )
+    date_evidence: str | None = Field(default=None, description="The line or URL the date was read from.")
+    url: str | None = Field(default=None, description="The original URL, when known.")
+    themes: list[str] | None = Field(
+        default=None,
+        description="Theme ids set by hand; they replace the themes the generator would infer from themes.yml.",
+    )
+    source: SourceSpan | None = Field(default=None, description="The raw capture the text comes from.")
+    set_aside: list[SetAsideLine] = Field(
+        default_factory=list, description="Lines of the capture that are not body text: boilerplate, title, byline."
+    )
+    references: list[Reference] = Field(default_factory=list, description="Further-reading lines in the source.")
+
+    @field_validator("title", "author")
+    @classmethod
+    def _not_blank(cls, value: str | None) -> str | None:
+        if value is not None and not value.strip():
+            raise ValueError("is empty; write the text or remove the field")
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value is not None and not re.match(r"^https?://[^\s/]+\.[^\s]+$", value):
+            raise ValueError(f"{value!r} is not an http(s) URL")
+        return value
+
+    @model_validator(mode="after")
+    def _date_and_source_agree(self) -> FrontMatter:
+        if self.date is None and self.date_source != "unknown":
+            raise ValueError(f"date_source is {self.date_source!r} but there is no date; set date or use 'unknown'")
+        if self.date is not None and self.date_source == "unknown":
+            raise ValueError("date is set but date_source is 'unknown'; use 'maintainer' for a date you set by hand")
+        return self
+
+
+class Theme(Strict):
+    """A theme from content/themes.yml: a page grouping the articles about one story."""
+
+    id: str = Field(pattern=ID_PATTERN, description="Stable id, used in URLs and front matter.")
+    title: str = Field(min_length=1, description="Page title.")
+    summary: str = Field(min_length=1, description="One line for the home page.")
+    intro: str = Field(min_length=1, description="A short paragraph at the top of the theme page.")
+    terms: list[str] = Field(default_factory=list, description="Words or phrases that place an article in the theme.")
+    min_mentions: int = Field(default=2, ge=1, description="How many mentions of the terms an article needs.")
+
+
+class Outlet(Strict):
+    """An outlet from content/outlets.yml: who published a text."""
+
+    id: str = Field(pattern=ID_PATTERN, description="Stable id, used in front matter.")
+    name: str = Field(min_length=1, description="Display name.")
+    domains: list[str] = Field(default_factory=list, description="Web domains, e.g. rt.com.")
+    aliases: list[str] = Field(default_factory=list, description="Other names the captures use for it.")
+    country: str | None = Field(default=None, description="Country the outlet is based in.")
+    ownership: str | None = Field(default=None, description="Who owns or funds it, where known.")
+    ownership_source: str | None = Field(default=None, description="Where the ownership note comes from (a URL).")
+
+    @model_validator(mode="after")
+    def _ownership_is_sourced(self) -> Outlet:
+        if self.ownership and not self.ownership_source:
+            raise ValueError("ownership needs ownership_source: say where the statement comes from")
+        return self
+
+
+class BoilerplateRule(Strict):
+    """A declared line that is not article text, from content/boilerplate.yml."""
+
+    name: str = Field(min_length=1, description="What the line is, shown in each page's provenance box.")
+    text: str | None = Field(default=None, description="The whole line, exactly (surrounding spaces ignored).")
+    pattern: str | None = Field(default=None, description="A regular expression the whole line must match.")
+    before_title: bool = Field(default=False, description="Only before the headline (section labels, counters).")
+
+    @model_validator(mode="after")
+    def _text_or_pattern(self) -> BoilerplateRule:
+        if (self.text is None) == (self.pattern is None):
+            raise ValueError("give exactly one of text or pattern")
+        if self.pattern is not None:
+            re.compile(self.pattern)
+        return self
+
+    def matches(self, line: str) -> bool:
+        """Whether the stripped line is this boilerplate."""
+        stripped = line.strip()
+        if self.text is not None:
+            return stripped == self.text
+        assert self.pattern is not None
+        return re.fullmatch(self.pattern, stripped) is not None
+
+
+@dataclass(frozen=True)
+class ThemeMatch:
+    """Why an article is in a theme: the terms found and how often, or a maintainer's choice."""
+
+    theme_id: str
+    terms: tuple[tuple[str, int], ...] = ()
+    by_maintainer: bool = False
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article as the site shows it: front matter, body paragraphs, and what enrichment added."""
+
+    slug: str
+    path: str  # the maintained file, relative to content/
+    front: FrontMatter
+    paragraphs: tuple[str, ...]
+    themes: tuple[ThemeMatch, ...] = field(default=())
+
+    @property
+    def lead(self) -> str:
+        """The lead sentence: the one-line summary in lists and the page description."""
+        return lead_sentence(self.paragraphs[0]) if self.paragraphs else ""
+
+    @property
+    def theme_ids(self) -> list[str]:
+        return [m.theme_id for m in self.themes]
+
+
+_SENTENCE_END = re.compile(r"([.!?][\"”’)]?)\s+(?=[\"“‘(]?[A-Z0-9])")
+
+
+def lead_sentence(paragraph: str, limit: int = 240) -> str:
+    """The first sentence of a paragraph, cut at a word boundary past `limit` characters.
+
+    >>> lead_sentence("Putin spoke. Then he left.")
+    'Putin spoke.'
+    """
+    match = _SENTENCE_END.search(paragraph, 20)
+    sentence = (paragraph[: match.end(1)] if match else paragraph).strip()
+    if len(sentence) > limit:
+        sentence = sentence[:limit].rsplit(" ", 1)[0] + " …"
+    return sentence
+
+
+def article_sort_key(article: Article) -> tuple[int, str, str]:
+    """Date order with undated articles last; the slug breaks ties."""
+    date = article.front.date
+    return (0 if date else 1, date.isoformat() if date else "", article.slug)

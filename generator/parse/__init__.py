@@ -1,0 +1,1 @@
+"""Raw captured text -> article drafts: split dumps, set aside boilerplate, read headline, byline and date."""

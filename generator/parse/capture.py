@@ -1,0 +1,246 @@
+"""A raw capture -> article drafts: every line gets one role, and only body lines are article text."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from generator.config import SiteData
+from generator.errors import ContentError
+from generator.model import FrontMatter, LineRole, Reference, SetAsideLine, SourceSpan
+from generator.parse.dates import date_in_url, parse_dateline
+
+HEAD_LINES = 8  # a dateline or byline is only looked for this many lines below the headline
+
+_AUTHOR = re.compile(r"(?:Author|By)\s*:\s*(?P<value>\S.{0,80})", re.I)
+_SOURCE = re.compile(r"(?:Source|Via)\s*:\s*(?P<value>\S.*)", re.I)
+_REFERENCE = re.compile(r"(?P<label>Related|READ MORE)\s*:\s*(?P<value>\S.*)", re.I)
+_URL = re.compile(r"https?://[^\s/]+\.[^\s]+")
+_DOMAIN = re.compile(r"(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}")
+_LEADING_TAGS = re.compile(r"^(?:\[[^\]]{1,20}\]\s*)+")
+
+
+@dataclass(frozen=True)
+class RawFile:
+    """A captured text as lines; `path` is relative to content/."""
+
+    path: str
+    lines: tuple[str, ...]
+
+    @classmethod
+    def from_text(cls, path: str, text: str) -> RawFile:
+        """Split on LF, CRLF or CR; a final line ending does not start another line."""
+        text = text.removeprefix("\ufeff")
+        lines = re.split(r"\r\n|\r|\n", text)
+        if lines and lines[-1] == "":
+            lines.pop()
+        return cls(path, tuple(lines))
+
+    def line(self, number: int) -> str:
+        return self.lines[number - 1]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Lines first..last (1-based, inclusive) of a raw file: one post of a dump, or the whole file."""
+
+    first: int
+    last: int
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What parsing one segment gives: the front matter ingest writes, and the body paragraphs."""
+
+    front: FrontMatter
+    paragraphs: tuple[str, ...]
+
+
+def split_posts(raw: RawFile, separators: tuple[str, ...]) -> list[Segment]:
+    """Cut a dump after each separator line ('Share:'); a file without one is a single segment.
+
+    Leading and trailing blank lines are left out of each segment; segments with no text are dropped
+    here because they hold no article (only separators and blank lines).
+    """
+    segments: list[Segment] = []
+    start = 1
+    for number, line in enumerate(raw.lines, start=1):
+        if line.strip() in separators:
+            segments.append(Segment(start, number))
+            start = number + 1
+    if start <= len(raw.lines):
+        segments.append(Segment(start, len(raw.lines)))
+    trimmed = []
+    for segment in segments:
+        text_lines = [
+            n for n in range(segment.first, segment.last + 1)
+            if raw.line(n).strip() and raw.line(n).strip() not in separators
+        ]
+        if text_lines:
+            last = segment.last if raw.line(segment.last).strip() in separators else text_lines[-1]
+            trimmed.append(Segment(text_lines[0], last))
+    return trimmed
+
+
+def span_sha256(raw: RawFile, segment: Segment) -> str:
+    """SHA-256 of the segment's lines, each ending in LF: what `sed -n 'A,Bp' | sha256sum` prints."""
+    text = "".join(raw.line(n) + "\n" for n in range(segment.first, segment.last + 1))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _domain(url: str) -> str:
+    return (urlsplit(url).hostname or "").removeprefix("www.")
+
+
+class _Reader:
+    """Reads one segment line by line, giving each line a role."""
+
+    def __init__(self, raw: RawFile, segment: Segment, data: SiteData) -> None:
+        self.raw, self.segment, self.data = raw, segment, data
+        self.roles: dict[int, tuple[LineRole, str | None]] = {}
+        self.title: str | None = None
+        self.title_line = 0
+        self.author: str | None = None
+        self.url: str | None = None
+        self.url_line = 0
+        self.outlet_named: tuple[str, int] | None = None
+        self.date_found: tuple[object, str] | None = None
+        self.references: list[Reference] = []
+
+    def read(self) -> None:
+        numbers = range(self.segment.first, self.segment.last + 1)
+        text_numbers = [n for n in numbers if self.raw.line(n).strip()]
+        for n in text_numbers:
+            line = self.raw.line(n)
+            stripped = line.strip()
+            if stripped in self.data.separators:
+                self.roles[n] = ("separator", None)
+            elif rule := self._boilerplate(line):
+                self.roles[n] = ("boilerplate", rule)
+            elif self.title is None:
+                self.title, self.title_line = stripped, n
+                self.roles[n] = ("title", None)
+            elif self._is_title_repeat(stripped, n):
+                self.roles[n] = ("title-repeat", None)
+            elif role := self._metadata(stripped, n, text_numbers):
+                self.roles[n] = (role, None)
+        # A bare domain as the last line is the outlet's credit ("Financialtribune.com").
+        body_or_meta = [n for n in text_numbers if self.roles.get(n, ("body",))[0] not in ("separator", "boilerplate")]
+        if body_or_meta and body_or_meta[-1] not in self.roles:
+            last = self.raw.line(body_or_meta[-1]).strip()
+            if _DOMAIN.fullmatch(last) and self.outlet_named is None:
+                self.outlet_named = (last, body_or_meta[-1])
+                self.roles[body_or_meta[-1]] = ("outlet", None)
+
+    def _boilerplate(self, line: str) -> str | None:
+        for rule in self.data.boilerplate:
+            if rule.before_title and self.title is not None:
+                continue
+            if rule.matches(line):
+                return rule.name
+        return None
+
+    def _is_title_repeat(self, stripped: str, number: int) -> bool:
+        if self._has_body_before(number):
+            return False
+        assert self.title is not None
+        return stripped in (self.title, _LEADING_TAGS.sub("", self.title))
+
+    def _has_body_before(self, number: int) -> bool:
+        return any(
+            self.raw.line(n).strip() and n not in self.roles for n in range(self.title_line + 1, number)
+        )
+
+    def _in_head(self, number: int, text_numbers: list[int]) -> bool:
+        after_title = [n for n in text_numbers if n > self.title_line]
+        return number in after_title[:HEAD_LINES]
+
+    def _metadata(self, stripped: str, number: int, text_numbers: list[int]) -> LineRole | None:
+        in_head = self._in_head(number, text_numbers)
+        if reference := _REFERENCE.fullmatch(stripped):
+            self.references.append(Reference(line=number, label=reference["label"], title=reference["value"].strip()))
+            return "reference"
+        if source := _SOURCE.fullmatch(stripped):
+            value = source["value"].strip()
+            if _URL.fullmatch(value):
+                if self.url is None:
+                    self.url, self.url_line = value, number
+                return "url"
+            if len(value.split()) <= 6 and self.outlet_named is None:
+                self.outlet_named = (value, number)
+                return "outlet"
+        if in_head and self.author is None and (author := _AUTHOR.fullmatch(stripped)):
+            self.author = author["value"].strip()
+            return "author"
+        if in_head and self.date_found is None and (found := parse_dateline(stripped)):
+            date, blog_author = found
+            self.date_found = (date, stripped)
+            if blog_author and self.author is None:
+                self.author = blog_author
+            return "dateline"
+        return None
+
+    def outlet_id(self) -> str:
+        """The outlet the capture names, by name or domain, else by the URL's domain; 'unknown' if none."""
+        if self.outlet_named:
+            name, line = self.outlet_named
+            outlet = self.data.outlet_for_name(name)
+            if outlet is None:
+                raise ContentError(
+                    f"content/{self.raw.path}", line, "outlet", f"{name!r} is not an outlet in content/outlets.yml",
+                    "add it there (id, name, domains or aliases, country) and ingest again",
+                )
+            return outlet.id
+        if self.url:
+            outlet = self.data.outlet_for_domain(_domain(self.url))
+            if outlet is None:
+                raise ContentError(
+                    f"content/{self.raw.path}", self.url_line, "outlet",
+                    f"no outlet in content/outlets.yml has the domain {_domain(self.url)!r}",
+                    "add the domain to an outlet there and ingest again",
+                )
+            return outlet.id
+        return "unknown"
+
+
+def parse_segment(raw: RawFile, segment: Segment, data: SiteData) -> Draft:
+    """One article from one segment; raises ContentError when the segment cannot be an article."""
+    reader = _Reader(raw, segment, data)
+    reader.read()
+    if reader.title is None:
+        raise ContentError(
+            f"content/{raw.path}", segment.first, "title", "no headline: every line here is boilerplate or a separator",
+            "check content/boilerplate.yml, or write the article by hand with `python -m generator new`",
+        )
+    date, date_source, evidence = None, "unknown", None
+    if reader.date_found:
+        date, evidence = reader.date_found
+        date_source = "text"
+    elif reader.url and (url_date := date_in_url(reader.url)):
+        date, date_source, evidence = url_date, "url", reader.url
+    set_aside = [
+        SetAsideLine(line=n, role=role, text=raw.line(n), rule=rule)
+        for n, (role, rule) in sorted(reader.roles.items())
+    ]
+    body = tuple(
+        raw.line(n).strip()
+        for n in range(segment.first, segment.last + 1)
+        if raw.line(n).strip() and n not in reader.roles
+    )
+    front = FrontMatter(
+        title=reader.title,
+        outlet=reader.outlet_id(),
+        author=reader.author,
+        date=date,  # type: ignore[arg-type]
+        date_source=date_source,  # type: ignore[arg-type]
+        date_evidence=evidence,
+        url=reader.url,
+        source=SourceSpan(
+            file=raw.path, first_line=segment.first, last_line=segment.last, sha256=span_sha256(raw, segment)
+        ),
+        set_aside=set_aside,
+        references=reader.references,
+    )
+    return Draft(front, body)

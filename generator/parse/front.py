@@ -1,0 +1,64 @@
+"""A maintained article file (front matter + plain-text body) <-> FrontMatter and paragraphs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import frontmatter
+import yaml
+from pydantic import ValidationError
+
+from generator.config import validation_errors, yaml_error
+from generator.errors import ContentError, ContentErrors
+from generator.model import FrontMatter
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def split_paragraphs(body: str) -> tuple[str, ...]:
+    """Paragraphs are separated by blank lines; the text of each is kept as written."""
+    return tuple(p.strip() for p in _PARAGRAPH_BREAK.split(body.replace("\r\n", "\n")) if p.strip())
+
+
+def _key_lines(front_text: str) -> dict[str, int]:
+    """The line (in the file) of each top-level key of the front matter."""
+    try:
+        node = yaml.compose(front_text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {key.value: key.start_mark.line + 2 for key, _ in node.value}  # +2: the opening '---' is line 1
+
+
+def read_article(path: Path, text: str) -> tuple[FrontMatter, tuple[str, ...]]:
+    """Parse and validate one article file; every problem is a ContentError naming the field and line."""
+    if not text.startswith("---"):
+        raise ContentErrors([ContentError(path, 1, None, "has no front matter",
+                                          "start the file with a '---' line, the fields, then another '---'")])
+    try:
+        post = frontmatter.loads(text)
+    except yaml.YAMLError as error:
+        raise ContentErrors([yaml_error(path, error, line_offset=1)]) from error
+    metadata: dict[str, Any] = dict(post.metadata)
+    front_text = text.split("\n---", 1)[0].removeprefix("---")
+    lines = _key_lines(front_text)
+    try:
+        front = FrontMatter.model_validate(metadata)
+    except ValidationError as error:
+        found = []
+        for item in validation_errors(path, None, error):
+            top = (item.field or "").split(".")[0]
+            found.append(ContentError(path, lines.get(top, 1), item.field, item.message, item.hint))
+        raise ContentErrors(found) from error
+    return front, split_paragraphs(post.content)
+
+
+def write_article(front: FrontMatter, paragraphs: tuple[str, ...]) -> str:
+    """The text of an article file: fields in model order, empty ones left out, then the body."""
+    data = front.model_dump(mode="python", exclude_none=True)
+    data = {key: value for key, value in data.items() if value != []}
+    post = frontmatter.Post("\n\n".join(paragraphs), **data)
+    return frontmatter.dumps(post, sort_keys=False, allow_unicode=True, width=100_000) + "\n"

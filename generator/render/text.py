@@ -1,0 +1,38 @@
+"""Source text made safe for a Markdown page: shown literally, never run or interpreted."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+# Exactly the characters Python-Markdown unescapes; a backslash before any other would show.
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+
+GENERATED_NOTE = "<!-- Generated from {source} by `python -m generator generate`; edit that, not this file. -->"
+
+
+def inline(text: str) -> str:
+    """Text for a Markdown line: HTML characters as entities, Markdown punctuation backslash-escaped.
+
+    >>> inline("<b>[x](javascript:y)</b>")
+    '&lt;b&gt;\\\\[x\\\\]\\\\(javascript:y\\\\)&lt;/b&gt;'
+    """
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", html.escape(" ".join(text.split()), quote=True))
+
+
+def attribute(text: str) -> str:
+    """Text for an HTML attribute or a raw HTML block."""
+    return html.escape(text, quote=True)
+
+
+def paragraph(text: str) -> str:
+    """One paragraph of article text as a raw HTML block, so Markdown never reads it."""
+    return f"<p>{attribute(text)}</p>"
+
+
+def human_date(date: dt.date | None) -> str:
+    """'7 September 2015', the same in every locale; 'Undated' for no date."""
+    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}" if date else "Undated"
