@@ -82,10 +82,15 @@ def build(site_dir: Path | None) -> None:
 
     Example: python -m generator build
     """
+    from mkdocs.exceptions import Abort
+
     try:
         articles = site.build(_project(), site_dir)
     except ContentErrors as found:
         _fail(found.errors)
+    except Abort as abort:
+        click.echo(f"the MkDocs build failed: {abort}", err=True)
+        sys.exit(1)
     click.echo(f"built the site from {len(articles)} articles into {site_dir or 'site'}/")
 
 

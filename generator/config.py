@@ -140,13 +140,23 @@ def load_site_data(content: Path) -> SiteData:
     if themes and (not catch_all or catch_all[0].terms):
         errors.append(
             ContentError(
-                content / "themes.yml", None, "themes", f"needs a theme with id '{OTHER_THEME_ID}' and no terms",
+                content / "themes.yml",
+                None,
+                "themes",
+                f"needs a theme with id '{OTHER_THEME_ID}' and no terms",
                 "it collects the articles that are in no other theme",
             )
         )
     if outlets and not any(o.id == "unknown" for o in outlets):
-        errors.append(ContentError(content / "outlets.yml", None, "outlets", "needs an outlet with id 'unknown'",
-                                   "it stands for articles whose outlet the capture does not state"))
+        errors.append(
+            ContentError(
+                content / "outlets.yml",
+                None,
+                "outlets",
+                "needs an outlet with id 'unknown'",
+                "it stands for articles whose outlet the capture does not state",
+            )
+        )
     if errors:
         raise ContentErrors(errors)
     return SiteData(tuple(themes), tuple(outlets), tuple(rules), separators)
@@ -156,6 +166,11 @@ def _load_separators(path: Path) -> tuple[str, ...]:
     """The lines that end each post of a blog dump ('Share:')."""
     separators = yaml.safe_load(path.read_text(encoding="utf-8")).get("post_separators", [])
     if not isinstance(separators, list) or not all(isinstance(s, str) and s.strip() for s in separators):
-        raise ContentErrors([ContentError(path, None, "post_separators", "must be a list of lines",
-                                          'write e.g. post_separators: ["Share:"]')])
+        raise ContentErrors(
+            [
+                ContentError(
+                    path, None, "post_separators", "must be a list of lines", 'write e.g. post_separators: ["Share:"]'
+                )
+            ]
+        )
     return tuple(s.strip() for s in separators)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import shutil
 import sys
@@ -14,7 +15,7 @@ from generator.config import SiteData, load_site_data
 from generator.enrich.themes import assign_themes
 from generator.errors import ContentError, ContentErrors
 from generator.model import Article, article_sort_key
-from generator.parse.capture import RawFile, parse_segment, span_sha256, split_posts, Segment
+from generator.parse.capture import RawFile, Segment, parse_segment, span_sha256, split_posts
 from generator.parse.front import read_article, write_article
 from generator.render.data import render_exports
 from generator.render.pages import render_pages
@@ -66,8 +67,13 @@ def read_raw(content: Path, relative: str) -> RawFile:
     try:
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as error:
-        raise ContentError(f"content/{relative}", None, None, f"is not UTF-8 text ({error.reason} at byte "
-                           f"{error.start})", "save it as UTF-8 and ingest it again") from error
+        raise ContentError(
+            f"content/{relative}",
+            None,
+            None,
+            f"is not UTF-8 text ({error.reason} at byte {error.start})",
+            "save it as UTF-8 and ingest it again",
+        ) from error
     return RawFile.from_text(relative, text)
 
 
@@ -76,31 +82,66 @@ def _check_article(path: Path, slug: str, article: Article, data: SiteData, cont
     front = article.front
     errors = []
     if not is_safe_slug(slug):
-        errors.append(ContentError(path, None, None, f"the file name {slug!r} is not a safe slug",
-                                   f"rename it to {slugify(front.title)}.md"))
+        errors.append(
+            ContentError(
+                path,
+                None,
+                None,
+                f"the file name {slug!r} is not a safe slug",
+                f"rename it to {slugify(front.title)}.md",
+            )
+        )
     if front.outlet not in {o.id for o in data.outlets}:
-        errors.append(ContentError(path, None, "outlet", f"{front.outlet!r} is not an outlet id in content/outlets.yml",
-                                   "use one of the ids there, or add the outlet"))
+        errors.append(
+            ContentError(
+                path,
+                None,
+                "outlet",
+                f"{front.outlet!r} is not an outlet id in content/outlets.yml",
+                "use one of the ids there, or add the outlet",
+            )
+        )
     for theme_id in front.themes or []:
         if theme_id not in {t.id for t in data.themes}:
-            errors.append(ContentError(path, None, "themes", f"{theme_id!r} is not a theme id in content/themes.yml",
-                                       "use one of: " + ", ".join(t.id for t in data.themes)))
+            errors.append(
+                ContentError(
+                    path,
+                    None,
+                    "themes",
+                    f"{theme_id!r} is not a theme id in content/themes.yml",
+                    "use one of: " + ", ".join(t.id for t in data.themes),
+                )
+            )
     if front.source:
         source = front.source
         if not (content / source.file).is_file():
-            errors.append(ContentError(path, None, "source.file", f"{source.file!r} does not exist in content/",
-                                       "restore the raw capture or correct the path"))
+            errors.append(
+                ContentError(
+                    path,
+                    None,
+                    "source.file",
+                    f"{source.file!r} does not exist in content/",
+                    "restore the raw capture or correct the path",
+                )
+            )
         else:
             try:
                 raw = read_raw(content, source.file)
             except ContentError as error:
                 return [*errors, error]
-            if source.last_line > len(raw.lines) or span_sha256(
-                raw, Segment(source.first_line, source.last_line)
-            ) != source.sha256:
-                errors.append(ContentError(path, None, "source.sha256",
-                                           f"does not match lines {source.first_line}-{source.last_line} of "
-                                           f"{source.file}", "raw captures must not change; restore the file"))
+            if (
+                source.last_line > len(raw.lines)
+                or span_sha256(raw, Segment(source.first_line, source.last_line)) != source.sha256
+            ):
+                errors.append(
+                    ContentError(
+                        path,
+                        None,
+                        "source.sha256",
+                        f"does not match lines {source.first_line}-{source.last_line} of {source.file}",
+                        "raw captures must not change; restore the file",
+                    )
+                )
     return errors
 
 
@@ -169,9 +210,21 @@ def build(project: Project, site_dir: Path | None = None) -> list[Article]:
 
     articles = generate(project)
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(articles)
+    _show_mkdocs_log()
     config = load_config(str(project.mkdocs_yml), strict=True, site_dir=str(site_dir or project.site))
     mkdocs_build(config)
     return articles
+
+
+def _show_mkdocs_log() -> None:
+    """Print MkDocs' messages as its own command line does, so a strict-mode warning is seen."""
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "_generator", False) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler._generator = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
 
 
 @dataclass
@@ -191,8 +244,9 @@ def ingest(project: Project, paths: list[Path]) -> IngestReport:
         target = project.content / "raw" / source_path.name
         data_bytes = source_path.read_bytes()
         if target.exists() and target.read_bytes() != data_bytes:
-            report.skipped.append(f"{source_path}: content/raw/{target.name} exists with other text; "
-                                  "rename the file to ingest it")
+            report.skipped.append(
+                f"{source_path}: content/raw/{target.name} exists with other text; rename the file to ingest it"
+            )
             continue
         if not target.exists():
             write_atomically(target, data_bytes)
@@ -204,8 +258,11 @@ def ingest(project: Project, paths: list[Path]) -> IngestReport:
             continue
         segments = split_posts(raw, data.separators)
         if not segments:
-            report.errors.append(ContentError(f"content/raw/{target.name}", None, None, "holds no text",
-                                              "check that the capture is not empty"))
+            report.errors.append(
+                ContentError(
+                    f"content/raw/{target.name}", None, None, "holds no text", "check that the capture is not empty"
+                )
+            )
         for segment in segments:
             try:
                 draft = parse_segment(raw, segment, data)
@@ -215,8 +272,10 @@ def ingest(project: Project, paths: list[Path]) -> IngestReport:
             article_path = project.content / "articles" / f"{slugify(draft.front.title)}.md"
             relative = f"content/articles/{article_path.name}"
             if article_path.exists():
-                report.skipped.append(f"{relative}: exists (from lines {segment.first}-{segment.last} of "
-                                      f"{raw.path}); ingest never overwrites an article file")
+                report.skipped.append(
+                    f"{relative}: exists (from lines {segment.first}-{segment.last} of "
+                    f"{raw.path}); ingest never overwrites an article file"
+                )
                 continue
             write_atomically(article_path, write_article(draft.front, draft.paragraphs).encode("utf-8"))
             report.created.append(f"{relative} (lines {segment.first}-{segment.last} of {raw.path})")

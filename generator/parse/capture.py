@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass
@@ -9,7 +10,7 @@ from urllib.parse import urlsplit
 
 from generator.config import SiteData
 from generator.errors import ContentError
-from generator.model import FrontMatter, LineRole, Reference, SetAsideLine, SourceSpan
+from generator.model import DateSource, FrontMatter, LineRole, Reference, SetAsideLine, SourceSpan
 from generator.parse.dates import date_in_url, parse_dateline
 
 HEAD_LINES = 8  # a dateline or byline is only looked for this many lines below the headline
@@ -75,7 +76,8 @@ def split_posts(raw: RawFile, separators: tuple[str, ...]) -> list[Segment]:
     trimmed = []
     for segment in segments:
         text_lines = [
-            n for n in range(segment.first, segment.last + 1)
+            n
+            for n in range(segment.first, segment.last + 1)
             if raw.line(n).strip() and raw.line(n).strip() not in separators
         ]
         if text_lines:
@@ -106,7 +108,7 @@ class _Reader:
         self.url: str | None = None
         self.url_line = 0
         self.outlet_named: tuple[str, int] | None = None
-        self.date_found: tuple[object, str] | None = None
+        self.date_found: tuple[dt.date, str] | None = None
         self.references: list[Reference] = []
 
     def read(self) -> None:
@@ -149,9 +151,7 @@ class _Reader:
         return stripped in (self.title, _LEADING_TAGS.sub("", self.title))
 
     def _has_body_before(self, number: int) -> bool:
-        return any(
-            self.raw.line(n).strip() and n not in self.roles for n in range(self.title_line + 1, number)
-        )
+        return any(self.raw.line(n).strip() and n not in self.roles for n in range(self.title_line + 1, number))
 
     def _in_head(self, number: int, text_numbers: list[int]) -> bool:
         after_title = [n for n in text_numbers if n > self.title_line]
@@ -189,7 +189,10 @@ class _Reader:
             outlet = self.data.outlet_for_name(name)
             if outlet is None:
                 raise ContentError(
-                    f"content/{self.raw.path}", line, "outlet", f"{name!r} is not an outlet in content/outlets.yml",
+                    f"content/{self.raw.path}",
+                    line,
+                    "outlet",
+                    f"{name!r} is not an outlet in content/outlets.yml",
                     "add it there (id, name, domains or aliases, country) and ingest again",
                 )
             return outlet.id
@@ -197,7 +200,9 @@ class _Reader:
             outlet = self.data.outlet_for_domain(_domain(self.url))
             if outlet is None:
                 raise ContentError(
-                    f"content/{self.raw.path}", self.url_line, "outlet",
+                    f"content/{self.raw.path}",
+                    self.url_line,
+                    "outlet",
                     f"no outlet in content/outlets.yml has the domain {_domain(self.url)!r}",
                     "add the domain to an outlet there and ingest again",
                 )
@@ -211,18 +216,22 @@ def parse_segment(raw: RawFile, segment: Segment, data: SiteData) -> Draft:
     reader.read()
     if reader.title is None:
         raise ContentError(
-            f"content/{raw.path}", segment.first, "title", "no headline: every line here is boilerplate or a separator",
+            f"content/{raw.path}",
+            segment.first,
+            "title",
+            "no headline: every line here is boilerplate or a separator",
             "check content/boilerplate.yml, or write the article by hand with `python -m generator new`",
         )
-    date, date_source, evidence = None, "unknown", None
+    date: dt.date | None = None
+    date_source: DateSource = "unknown"
+    evidence: str | None = None
     if reader.date_found:
         date, evidence = reader.date_found
         date_source = "text"
     elif reader.url and (url_date := date_in_url(reader.url)):
         date, date_source, evidence = url_date, "url", reader.url
     set_aside = [
-        SetAsideLine(line=n, role=role, text=raw.line(n), rule=rule)
-        for n, (role, rule) in sorted(reader.roles.items())
+        SetAsideLine(line=n, role=role, text=raw.line(n), rule=rule) for n, (role, rule) in sorted(reader.roles.items())
     ]
     body = tuple(
         raw.line(n).strip()
@@ -233,8 +242,8 @@ def parse_segment(raw: RawFile, segment: Segment, data: SiteData) -> Draft:
         title=reader.title,
         outlet=reader.outlet_id(),
         author=reader.author,
-        date=date,  # type: ignore[arg-type]
-        date_source=date_source,  # type: ignore[arg-type]
+        date=date,
+        date_source=date_source,
         date_evidence=evidence,
         url=reader.url,
         source=SourceSpan(

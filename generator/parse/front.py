@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import frontmatter
+from frontmatter.default_handlers import YAMLHandler
 import yaml
 from pydantic import ValidationError
 
@@ -17,6 +18,27 @@ from generator.model import FrontMatter
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
+class FrontMatterLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, less two things: dates stay text for the model to validate (so
+    "2018-02-30" is a field error, not a crash), and aliases are refused (no "billion laughs")."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "uses a YAML alias (*name); write the value out instead", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+
+
+class _SafeYAMLHandler(YAMLHandler):
+    def load(self, fm: str, **kwargs: object) -> Any:
+        return yaml.load(fm, Loader=FrontMatterLoader)  # noqa: S506 - a SafeLoader subclass
+
+
 def split_paragraphs(body: str) -> tuple[str, ...]:
     """Paragraphs are separated by blank lines; the text of each is kept as written."""
     return tuple(p.strip() for p in _PARAGRAPH_BREAK.split(body.replace("\r\n", "\n")) if p.strip())
@@ -25,23 +47,33 @@ def split_paragraphs(body: str) -> tuple[str, ...]:
 def _key_lines(front_text: str) -> dict[str, int]:
     """The line (in the file) of each top-level key of the front matter."""
     try:
-        node = yaml.compose(front_text, Loader=yaml.SafeLoader)
+        node = yaml.compose(front_text, Loader=FrontMatterLoader)
     except yaml.YAMLError:
         return {}
     if not isinstance(node, yaml.MappingNode):
         return {}
-    return {key.value: key.start_mark.line + 2 for key, _ in node.value}  # +2: the opening '---' is line 1
+    # The text starts right after the opening '---', so its line 0 is the file's line 1.
+    return {key.value: key.start_mark.line + 1 for key, _ in node.value}
 
 
 def read_article(path: Path, text: str) -> tuple[FrontMatter, tuple[str, ...]]:
     """Parse and validate one article file; every problem is a ContentError naming the field and line."""
     if not text.startswith("---"):
-        raise ContentErrors([ContentError(path, 1, None, "has no front matter",
-                                          "start the file with a '---' line, the fields, then another '---'")])
+        raise ContentErrors(
+            [
+                ContentError(
+                    path,
+                    1,
+                    None,
+                    "has no front matter",
+                    "start the file with a '---' line, the fields, then another '---'",
+                )
+            ]
+        )
     try:
-        post = frontmatter.loads(text)
+        post = frontmatter.loads(text, handler=_SafeYAMLHandler())
     except yaml.YAMLError as error:
-        raise ContentErrors([yaml_error(path, error, line_offset=1)]) from error
+        raise ContentErrors([yaml_error(path, error)]) from error
     metadata: dict[str, Any] = dict(post.metadata)
     front_text = text.split("\n---", 1)[0].removeprefix("---")
     lines = _key_lines(front_text)

@@ -32,7 +32,9 @@ def _page(title: str, description: str, source: str, body: list[str]) -> str:
     """A page: front matter (title and meta description), the generated-file note, then the body."""
     meta = yaml.safe_dump(
         {"title": attribute(title), "description": attribute(description)},
-        allow_unicode=True, sort_keys=False, width=100_000,
+        allow_unicode=True,
+        sort_keys=False,
+        width=100_000,
     )
     return "---\n" + meta + "---\n\n" + GENERATED_NOTE.format(source=source) + "\n\n" + "\n\n".join(body) + "\n"
 
@@ -192,8 +194,11 @@ def nav_file(data: SiteData) -> str:
         {"Themes": [{attribute(t.title): f"themes/{t.id}.md"} for t in data.themes]},
         {"Method": "method.md"},
     ]
-    return "# " + GENERATED_NOTE.format(source="content/themes.yml") + "\n" + yaml.safe_dump(
-        {"nav": nav}, allow_unicode=True, sort_keys=False
+    return (
+        "# "
+        + GENERATED_NOTE.format(source="content/themes.yml")
+        + "\n"
+        + yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False)
     )
 
 

@@ -6,8 +6,20 @@ import datetime as dt
 import html
 import re
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 # Exactly the characters Python-Markdown unescapes; a backslash before any other would show.
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
@@ -20,7 +32,7 @@ def inline(text: str) -> str:
     >>> inline("<b>[x](javascript:y)</b>")
     '&lt;b&gt;\\\\[x\\\\]\\\\(javascript:y\\\\)&lt;/b&gt;'
     """
-    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", html.escape(" ".join(text.split()), quote=True))
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
 
 
 def attribute(text: str) -> str:

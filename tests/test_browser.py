@@ -1,0 +1,115 @@
+"""What a reader sees, in Debian's Chromium: home -> theme -> article, search, palette, accessibility."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, expect, sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+# Flags Debian's Chromium needs as root in a container, and to keep it from calling home.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTICLE = "articles/russian-military-assistance-to-assad-remains-the-main-stumbling-block-over-syria/"
+PAGE_TYPES = ["", "themes/idlib/", ARTICLE, "method/"]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Watch:
+    """Console errors, page errors, dialogs and requests to another origin, seen while a test runs."""
+
+    def __init__(self, page: Page, origin: str) -> None:
+        self.problems: list[str] = []
+        self.origin = origin
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
+        page.on("dialog", lambda dialog: self.problems.append(f"dialog: {dialog.message}"))
+        page.on("request", self._request)
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.problems.append(f"console error: {message.text}")
+
+    def _request(self, request: Request) -> None:
+        parts = urlsplit(request.url)
+        if parts.scheme in ("http", "https") and f"{parts.scheme}://{parts.netloc}" != self.origin:
+            self.problems.append(f"request to another origin: {request.url}")
+
+
+@pytest.fixture
+def page(browser: Browser, site_url: str) -> Iterator[tuple[Page, Watch]]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    watch = Watch(page, site_url.rstrip("/"))
+    yield page, watch
+    context.close()
+    assert watch.problems == []
+
+
+def test_reader_goes_from_home_to_a_theme_to_an_article(page: tuple[Page, Watch], site_url: str) -> None:
+    tab, _ = page
+    tab.goto(site_url)
+    expect(tab.locator("h1")).to_have_text("Russia in the Syrian war: the coverage")
+    expect(tab.locator("article")).to_contain_text("19 articles")
+    tab.locator("article").get_by_role("link", name="Idlib", exact=True).click()
+    expect(tab).to_have_url(site_url + "themes/idlib/")
+    expect(tab.locator("h1")).to_have_text("Idlib")
+    expect(tab.get_by_role("heading", name="Undated articles")).to_be_visible()
+    tab.get_by_role("link", name="Driving out militants from Syria’s Idlib now top priority – Putin").click()
+    expect(tab.locator("h1")).to_have_text("Driving out militants from Syria’s Idlib now top priority – Putin")
+    article = tab.locator("article")
+    expect(article).to_contain_text("Outlet: RT (Russia)")
+    expect(article).to_contain_text("Date: Undated, not established: the capture states none")
+    expect(article).to_contain_text("Original URL: https://www.rt.com/news/437877-putin-idlib-syria-summit/")
+    expect(article.get_by_role("heading", name="Provenance")).to_be_visible()
+    expect(article).to_contain_text("raw/004_9f957575f5bd210e.txt, lines 441–460")
+
+
+def test_article_page_shows_date_source_and_themes_as_links(page: tuple[Page, Watch], site_url: str) -> None:
+    tab, _ = page
+    tab.goto(site_url + ARTICLE)
+    expect(tab.locator("article")).to_contain_text("Date: 7 September 2015, stated in the text")
+    tab.locator("article").get_by_role("link", name="US-Russian diplomacy").click()
+    expect(tab.locator("h1")).to_have_text("US-Russian diplomacy")
+
+
+def test_search_finds_an_article_by_a_word_in_its_text(page: tuple[Page, Watch], site_url: str) -> None:
+    tab, _ = page
+    tab.goto(site_url)
+    tab.get_by_role("textbox", name="Search").fill("Bsanqul")
+    result = tab.locator(".md-search-result__item").first
+    expect(result).to_contain_text("Chlorine delivered")
+
+
+def test_palette_switch_turns_the_page_dark(page: tuple[Page, Watch], site_url: str) -> None:
+    tab, _ = page
+    tab.goto(site_url)
+    scheme = tab.locator("body").get_attribute("data-md-color-scheme")
+    tab.get_by_title("Switch to dark mode").click()
+    expect(tab.locator("body")).not_to_have_attribute("data-md-color-scheme", scheme or "")
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_page_has_no_accessibility_violations(page: tuple[Page, Watch], site_url: str, path: str, scheme: str) -> None:
+    tab, _ = page
+    tab.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+    tab.goto(site_url + path)
+    results = Axe().run(tab)
+    assert results.violations_count == 0, results.generate_report()

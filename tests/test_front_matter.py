@@ -1,0 +1,71 @@
+"""The article file's front matter: validated against the model, errors name the file, line and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.errors import ContentErrors
+from generator.parse.front import read_article, write_article
+
+PATH = Path("content/articles/x.md")
+
+
+def errors_of(text: str) -> list[str]:
+    with pytest.raises(ContentErrors) as raised:
+        read_article(PATH, text)
+    return [str(error) for error in raised.value.errors]
+
+
+def test_missing_title_is_an_error_naming_file_and_field() -> None:
+    assert errors_of("---\noutlet: rt\n---\nText.\n") == ["content/articles/x.md:1: title: is required; add it"]
+
+
+def test_empty_title_is_an_error_on_its_line() -> None:
+    assert errors_of("---\noutlet: rt\ntitle: ' '\n---\nText.\n") == [
+        "content/articles/x.md:3: title: is empty; write the text or remove the field"
+    ]
+
+
+def test_unknown_field_is_an_error_not_a_new_field() -> None:
+    assert errors_of("---\ntitle: T\noutlet: rt\nthemse: [idlib]\n---\n") == [
+        "content/articles/x.md:4: themse: is not a known field; check the spelling; see the schema in the method page"
+    ]
+
+
+def test_impossible_date_is_an_error() -> None:
+    [error] = errors_of("---\ntitle: T\noutlet: rt\ndate: 2018-02-30\ndate_source: maintainer\n---\n")
+    assert error.startswith("content/articles/x.md:4: date: ")
+
+
+def test_date_without_its_source_is_an_error() -> None:
+    [error] = errors_of("---\ntitle: T\noutlet: rt\ndate: 2018-02-03\n---\n")
+    assert "use 'maintainer' for a date you set by hand" in error
+
+
+def test_invalid_yaml_reports_its_line_in_the_file() -> None:
+    assert errors_of("---\ntitle: T\noutlet: [rt\n---\n") == [
+        "content/articles/x.md:4: is not valid YAML: expected ',' or ']', but got '<stream end>'; "
+        "check the indentation and quoting there"
+    ]
+
+
+def test_python_tags_are_refused_not_run() -> None:
+    [error] = errors_of("---\ntitle: !!python/object/apply:os.system ['echo hi']\noutlet: rt\n---\n")
+    assert "is not valid YAML" in error
+
+
+def test_written_file_reads_back_the_same() -> None:
+    text = "---\ntitle: 'A <b>bold</b> claim'\noutlet: rt\nthemes: [idlib]\n---\nFirst.\n\nSecond *para*.\n"
+    front, paragraphs = read_article(PATH, text)
+    assert paragraphs == ("First.", "Second *para*.")
+    assert read_article(PATH, write_article(front, paragraphs)) == (front, paragraphs)
+
+
+def test_yaml_aliases_are_refused_so_they_cannot_expand() -> None:
+    text = "---\ntitle: T\noutlet: rt\nauthor: &a x\nreferences: [*a, *a]\n---\n"
+    assert errors_of(text) == [
+        "content/articles/x.md:5: is not valid YAML: uses a YAML alias (*name); write the value out instead; "
+        "check the indentation and quoting there"
+    ]

@@ -1,0 +1,131 @@
+"""The whole pipeline on a copy of the repository: content/ in, docs/ and site/ out."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from generator import site
+from generator.errors import ContentErrors
+from tests.conftest import copy_project
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    return {
+        str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_build_writes_a_page_per_article_and_theme(built_site: Path) -> None:
+    articles = json.loads((built_site / "data" / "articles.json").read_text(encoding="utf-8"))
+    assert len(articles) == 19
+    for record in articles:
+        assert (built_site / record["page"] / "index.html").is_file()
+    for theme in ("idlib", "il-20", "geneva", "other"):
+        assert (built_site / "themes" / theme / "index.html").is_file()
+
+
+def test_export_has_every_field_sorted_by_slug(built_site: Path) -> None:
+    records = json.loads((built_site / "data" / "articles.json").read_text(encoding="utf-8"))
+    assert [r["slug"] for r in records] == sorted(r["slug"] for r in records)
+    expected = {"slug", "title", "date", "date_source", "outlet", "author", "url", "themes", "source", "page"}
+    assert all(expected <= set(r) for r in records)
+    western = next(r for r in records if r["slug"].startswith("western-leaders"))
+    assert western["date"] == "2016-05-01"
+    assert western["date_source"] == "text"
+    assert western["outlet"] == "Sputnik"
+    assert western["source"] == "raw/000_10b2880c700f6c0e.txt"
+    with (built_site / "data" / "articles.csv").open(encoding="utf-8") as stream:
+        rows = list(csv.DictReader(stream))
+    assert [row["slug"] for row in rows] == [r["slug"] for r in records]
+    assert rows[0]["themes"] == ";".join(records[0]["themes"])
+
+
+def test_every_article_is_listed_on_a_theme_page(built_site: Path) -> None:
+    records = json.loads((built_site / "data" / "articles.json").read_text(encoding="utf-8"))
+    linked = set()
+    for page in (built_site / "themes").glob("*/index.html"):
+        linked |= set(re.findall(r'href="\.\./\.\./articles/([a-z0-9-]+)/"', page.read_text(encoding="utf-8")))
+    assert linked == {r["slug"] for r in records}
+
+
+def test_article_page_shows_provenance_and_how_the_date_was_found(built_site: Path) -> None:
+    html = (built_site / "articles" / "russian-military-assistance-to-assad-remains-the-main-stumbling-block-over-syria"
+            / "index.html").read_text(encoding="utf-8")
+    assert "stated in the text (“17:54, 7 September 2015”)" in html
+    assert "5eba0dd171c943c91751688b9494c94d430d1350fe7be6a7a2997f5b1ac4d8b7" in html
+    assert "Система Orphus" in html  # listed among the lines set aside, not in the text
+    assert "lines 1–28" in html
+
+
+def test_generated_pages_say_they_are_generated(built_site: Path) -> None:
+    docs = built_site.parent / "docs"
+    for page in [docs / "index.md", *docs.glob("themes/*.md"), *docs.glob("articles/*.md")]:
+        assert "by `python -m generator generate`" in page.read_text(encoding="utf-8"), page
+
+
+def test_same_content_builds_the_same_bytes(tmp_path: Path, built_site: Path) -> None:
+    again = copy_project(tmp_path / "again")
+    site.build(again)
+    assert tree_digest(again.site) == tree_digest(built_site)
+
+
+def test_script_in_a_source_shows_as_text(project: site.Project) -> None:
+    hostile = project.content / "articles" / "hostile.md"
+    hostile.write_text(
+        "---\ntitle: '<script>alert(1)</script> [x](javascript:alert(2))'\noutlet: unknown\n"
+        "author: '<img src=x onerror=alert(3)>'\n---\n<script>alert(4)</script>\n\n{{ config }} *not emphasis*\n",
+        encoding="utf-8",
+    )
+    site.build(project)
+    html = (project.site / "articles" / "hostile" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in html
+    assert "<img src=x" not in html
+    assert "&lt;script&gt;alert(4)&lt;/script&gt;" in html
+    assert "{{ config }} *not emphasis*" in html
+
+
+def test_unknown_theme_id_is_an_error_naming_the_file(project: site.Project) -> None:
+    path = project.content / "articles" / "bad-theme.md"
+    path.write_text("---\ntitle: T\noutlet: rt\nthemes: [idlib, aleppo-siege]\n---\nText.\n", encoding="utf-8")
+    with pytest.raises(ContentErrors) as raised:
+        site.load(project)
+    assert [str(e) for e in raised.value.errors] == [
+        "content/articles/bad-theme.md: themes: 'aleppo-siege' is not a theme id in content/themes.yml; use one of: "
+        "idlib, il-20, geneva, chemical-weapons, air-campaign, aleppo, astana-sochi, us-russia, other"
+    ]
+
+
+def test_maintainer_themes_replace_the_inferred_ones(project: site.Project) -> None:
+    path = project.content / "articles" / "by-hand.md"
+    path.write_text("---\ntitle: T\noutlet: rt\nthemes: [geneva]\n---\nIdlib, Idlib, Idlib.\n", encoding="utf-8")
+    _, articles = site.load(project)
+    assert next(a for a in articles if a.slug == "by-hand").theme_ids == ["geneva"]
+
+
+def test_ingest_never_overwrites_an_article_file(project: site.Project) -> None:
+    article = next((project.content / "articles").glob("western-leaders-*.md"))
+    article.write_text(article.read_text(encoding="utf-8").replace("title: Western", "title: Edited"), "utf-8")
+    edited = article.read_bytes()
+    report = site.ingest(project, [project.content / "raw" / "000_10b2880c700f6c0e.txt"])
+    assert report.created == []
+    assert len(report.skipped) == 1 and "never overwrites" in report.skipped[0]
+    assert article.read_bytes() == edited
+
+
+def test_changed_raw_capture_is_an_error(project: site.Project) -> None:
+    raw = project.content / "raw" / "000_10b2880c700f6c0e.txt"
+    raw.write_text(raw.read_text(encoding="utf-8").replace("Putin", "P."), encoding="utf-8")
+    with pytest.raises(ContentErrors) as raised:
+        site.load(project)
+    assert str(raised.value.errors[0]).endswith(
+        "source.sha256: does not match lines 1-23 of raw/000_10b2880c700f6c0e.txt; raw captures must not change; "
+        "restore the file"
+    )
