@@ -57,8 +57,12 @@ def test_every_article_is_listed_on_a_theme_page(built_site: Path) -> None:
 
 
 def test_article_page_shows_provenance_and_how_the_date_was_found(built_site: Path) -> None:
-    html = (built_site / "articles" / "russian-military-assistance-to-assad-remains-the-main-stumbling-block-over-syria"
-            / "index.html").read_text(encoding="utf-8")
+    html = (
+        built_site
+        / "articles"
+        / "russian-military-assistance-to-assad-remains-the-main-stumbling-block-over-syria"
+        / "index.html"
+    ).read_text(encoding="utf-8")
     assert "stated in the text (“17:54, 7 September 2015”)" in html
     assert "5eba0dd171c943c91751688b9494c94d430d1350fe7be6a7a2997f5b1ac4d8b7" in html
     assert "Система Orphus" in html  # listed among the lines set aside, not in the text
