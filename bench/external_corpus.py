@@ -91,10 +91,11 @@ _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\
 # Dates as they open the FA-KES texts: "Friday 28 Oct 2016", "Published October 12 2016", "07.10.2017",
 # "01-08-2016", "Last updated at Oct 082017". Only for the report: the generator reads datelines on their own line.
 _TEXT_DATES = [
-    re.compile(rf"\b(?P<day>\d{{1,2}})\s+{_MONTH}\s+(?P<year>20\d\d)\b", re.I),
-    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>20\d\d)\b", re.I),
-    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{2}})(?P<year>20\d\d)\b", re.I),
-    re.compile(r"\b(?P<day>\d{2})[.-](?P<month>\d{2})[.-](?P<year>20\d\d)\b"),
+    re.compile(rf"\b(?P<day>\d{{1,2}})\s+{_MONTH}\s+(?P<year>20\d\d)(?!\d)", re.I),
+    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>20\d\d)(?!\d)", re.I),
+    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{2}})(?P<year>20\d\d)(?!\d)", re.I),
+    # No \b at the end: "01.10.2017Get short URL" runs straight on.
+    re.compile(r"\b(?P<day>\d{2})[.-](?P<month>\d{2})[.-](?P<year>20\d\d)(?!\d)"),
 ]
 _SITE_CHROME = re.compile(r"^(?:Site Navigation|Home|Menu|Skip to content)\b", re.I)
 _TITLE_SUFFIX = re.compile(r"\s[|–—-]\s*(?P<suffix>[^|–—-]{2,40})$")
@@ -138,7 +139,8 @@ class Outcome:
     paragraphs: tuple[str, ...] = ()
     leaked_header: list[str] = field(default_factory=list)  # header lines we wrote that ended up as body text
     swallowed_text: list[tuple[str, str]] = field(default_factory=list)  # (role, line) of text set aside
-    words_ok: bool | None = None
+    words_ok: bool | None = None  # the body has exactly the text's words
+    words_ok_with_set_aside: bool | None = None  # ... once the text lines the parser set aside are put back
     page_problems: list[str] = field(default_factory=list)
 
     @property
@@ -393,13 +395,16 @@ def _check_article(outcome: Outcome, project: site.Project) -> None:
     outcome.leaked_header = [
         raw_lines[n - 1] for n in range(1, first_text_line) if raw_lines[n - 1].strip() and n not in set_aside
     ]
-    outcome.swallowed_text = [
-        (role, raw_lines[n - 1]) for n, role in sorted(set_aside.items()) if n >= first_text_line
-    ]
+    outcome.swallowed_text = [(role, raw_lines[n - 1]) for n, role in sorted(set_aside.items()) if n >= first_text_line]
     body = list(outcome.paragraphs)
     if body[: len(outcome.leaked_header)] == [line.strip() for line in outcome.leaked_header]:
         body = body[len(outcome.leaked_header) :]
     outcome.words_ok = " ".join(body).split() == record.text.split()
+    # Put the set-aside text lines back where they were, to tell "moved to set_aside" from "lost".
+    numbered = [n for n in range(first_text_line, len(raw_lines) + 1) if raw_lines[n - 1].strip()]
+    kept = iter(body)
+    rebuilt = [raw_lines[n - 1].strip() if n in set_aside else next(kept, "") for n in numbered]
+    outcome.words_ok_with_set_aside = " ".join(rebuilt).split() == record.text.split()
 
 
 def _check_page(outcome: Outcome, site_dir: Path) -> None:
@@ -605,8 +610,18 @@ def format_report(result: Run) -> list[str]:
     words_bad = [o for o in checked if o.words_ok is False]
     lines.append(f"titles kept exactly: {len(checked) - len(title_bad)}/{len(checked)}")
     _examples(lines, [f"{o.record.name}: {o.record.title!r} -> {o.front.title!r}" for o in title_bad if o.front])
-    lines.append(f"text words kept exactly (article body): {len(checked) - len(words_bad)}/{len(checked)}")
-    _examples(lines, [o.record.name for o in words_bad])
+    lost = [o for o in checked if o.words_ok_with_set_aside is False]
+    lines.append(f"text words kept exactly in the article body: {len(checked) - len(words_bad)}/{len(checked)}")
+    _examples(lines, [f"{o.record.name}: {len(o.swallowed_text)} text line(s) set aside" for o in words_bad])
+    lines.append(f"text words kept, counting lines set aside: {len(checked) - len(lost)}/{len(checked)}")
+    _examples(lines, [o.record.name for o in lost])
+    paragraph_counts = Counter(
+        (o.record.dataset, "one paragraph" if len(o.paragraphs) == 1 else "several paragraphs") for o in checked
+    )
+    lines.append("article bodies: " + ", ".join(f"{d} {kind} {n}" for (d, kind), n in sorted(paragraph_counts.items())))
+    longest = max(checked, key=lambda o: max((len(p) for p in o.paragraphs), default=0), default=None)
+    if longest is not None:
+        lines.append(f"longest paragraph: {max(len(p) for p in longest.paragraphs)} characters ({longest.record.name})")
     if result.build_ok:
         page_bad = [o for o in checked if o.page_problems]
         lines.append(f"pages show headline and every paragraph: {len(checked) - len(page_bad)}/{len(checked)}")
@@ -638,10 +653,12 @@ def format_problems(result: Run) -> list[str]:
         author = outcome.front.author
         if author and (re.match(r"(?i)by\s", author) or "," in author or "Correspondent" in author):
             authors.append(f"{outcome.record.name}: author {author!r}")
+        elif author and len(author.split()) >= 4 and " and " not in author:
+            authors.append(f"{outcome.record.name}: author {author!r} (several names run together?)")
         elif outcome.record.author and not author:
             authors.append(f"{outcome.record.name}: byline {show(outcome.record.author)!r} not read")
-    lines.append(f"* bylines kept with 'By', job titles or not read at all: {len(authors)} records")
-    _examples(lines, authors)
+    lines.append(f"* bylines kept with 'By', job titles, names run together, or not read: {len(authors)} records")
+    lines += [f"    {item}" for item in authors]
 
     in_text, mismatched = [], []
     for outcome in checked:
@@ -659,11 +676,15 @@ def format_problems(result: Run) -> list[str]:
             )
     lines.append(f"* datelines inside the running text, not recognised by the parser: {len(in_text)} records")
     _examples(lines, in_text)
-    lines.append(f"  of which the dataset's date disagrees with the text's own date: {len(mismatched)}")
-    _examples(lines, mismatched, len(mismatched))
-    for outcome in mismatched[EXAMPLES:]:
-        lines.append(f"      {outcome}")
+    lines.append(f"  of which the dataset's date disagrees with the text's own date (all listed): {len(mismatched)}")
+    lines += [f"    {item}" for item in mismatched]
 
+    from_field = [
+        o for o in checked if o.front and o.record.date and o.front.date_evidence == o.record.date.isoformat()
+    ]
+    lines.append(
+        f"* dates from the dataset's date field, shown on the page as 'stated in the text': {len(from_field)} records"
+    )
     undated = [o for o in checked if o.front and o.front.date is None]
     lines.append(f"* undated articles: {len(undated)}")
     _examples(lines, [f"{o.record.name}: {o.record.url or o.record.outlet}" for o in undated])
@@ -726,10 +747,8 @@ def format_problems(result: Run) -> list[str]:
             misplaced.append(
                 f"{outcome.record.name} {outcome.record.selection} but in {themes}: {show(outcome.record.title, 60)!r}"
             )
-    lines.append(f"* theme placement against the corpus' own labels (on_topic / negatives): {len(misplaced)}")
-    _examples(lines, misplaced)
-    for item in misplaced[EXAMPLES:]:
-        lines.append(f"      {item}")
+    lines.append(f"* theme placement against the corpus' own labels (all listed): {len(misplaced)}")
+    lines += [f"    {item}" for item in misplaced]
     return lines
 
 
@@ -757,12 +776,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"--keep {options.keep}: the directory is not empty", file=sys.stderr)
             return 2
         result = run(records, options.keep)
+        print("\n".join(format_report(result)))
+        print(f"\nproject kept in {options.keep}")
     else:
         with tempfile.TemporaryDirectory(prefix="external-corpus-") as temporary:
             result = run(records, Path(temporary))
-    print("\n".join(format_report(result)))
-    if options.keep:
-        print(f"\nproject kept in {options.keep}")
+            # The report reads the project's outlets.yml, so it is written before the directory goes.
+            print("\n".join(format_report(result)))
     if result.vanished or result.ingest_error or not result.build_ok:
         return 1
     return 0

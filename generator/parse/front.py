@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import frontmatter
-from frontmatter.default_handlers import YAMLHandler
 import yaml
+from frontmatter.default_handlers import YAMLHandler
 from pydantic import ValidationError
 
 from generator.config import validation_errors, yaml_error
@@ -24,14 +24,18 @@ class FrontMatterLoader(yaml.SafeLoader):
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise yaml.composer.ComposerError(
                 None, None, "uses a YAML alias (*name); write the value out instead", event.start_mark
             )
         return super().compose_node(parent, index)
 
 
-FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+def _timestamp_as_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
+    return str(loader.construct_scalar(node))
+
+
+FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 
 
 class _SafeYAMLHandler(YAMLHandler):

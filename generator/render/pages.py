@@ -8,7 +8,7 @@ import yaml
 
 from generator.config import OTHER_THEME_ID, SiteData
 from generator.model import Article, Theme, article_sort_key
-from generator.render.text import GENERATED_NOTE, attribute, human_date, inline, paragraph
+from generator.render.text import GENERATED_NOTE, attribute, count_of, human_date, inline, paragraph
 
 SITE_SUBJECT = (
     "Russian military and diplomatic involvement in the Syrian war, 2015–2018, as the press covered it, "
@@ -113,8 +113,8 @@ def _provenance(article: Article) -> str:
         )
         text += (
             "\n\nLines of the capture that are not in the text above:\n\n"
-            '<table class="set-aside"><thead><tr><th scope="col">Line</th><th scope="col">What it is</th>'
-            f'<th scope="col">Text as captured</th></tr></thead><tbody>{rows}</tbody></table>'
+            '<div class="set-aside"><table><thead><tr><th scope="col">Line</th><th scope="col">What it is</th>'
+            f'<th scope="col">Text as captured</th></tr></thead><tbody>{rows}</tbody></table></div>'
         )
     return text
 
@@ -143,7 +143,7 @@ def theme_page(theme: Theme, articles: list[Article], data: SiteData) -> str:
             f"time{'s' if theme.min_mentions > 1 else ''} in all, or when a maintainer placed it here."
         )
     span = f", from {human_date(dated[0].front.date)} to {human_date(dated[-1].front.date)}" if dated else ""
-    body.append(f"**{len(members)} articles**{span}; {len(undated)} undated.")
+    body.append(f"**{count_of(len(members), 'article')}**{span}; {len(undated)} undated.")
     if dated:
         body += ["## Dated articles", "\n".join(_article_item(a, data, "../") for a in dated)]
     if undated:
@@ -159,10 +159,11 @@ def home_page(articles: list[Article], data: SiteData) -> str:
     """What the site documents, in numbers, and the way in by theme."""
     dated = sorted(a.front.date for a in articles if a.front.date)
     outlets = Counter(a.front.outlet for a in articles)
+    theme_counts = Counter(theme_id for a in articles for theme_id in a.theme_ids)
     body = [
         "# Russia in the Syrian war: the coverage",
-        f"This site documents {SITE_SUBJECT}. It collects **{len(articles)} articles** from "
-        f"**{len(outlets)} outlets**"
+        f"This site documents {SITE_SUBJECT}. It collects **{count_of(len(articles), 'article')}** from "
+        f"**{count_of(len(outlets), 'outlet')}**"
         + (f", dated from {human_date(dated[0])} to {human_date(dated[-1])}" if dated else "")
         + f" ({len(articles) - len(dated)} undated).",
         "The texts are partisan, and many come from state-owned or state-funded media. The site shows them as "
@@ -170,8 +171,7 @@ def home_page(articles: list[Article], data: SiteData) -> str:
         "[How the site is made](method.md) explains what the generator changes and what it leaves alone.",
         "## Themes",
         "\n".join(
-            f"- [{inline(t.title)}](themes/{t.id}.md) ({sum(t.id in a.theme_ids for a in articles)} articles): "
-            f"{inline(t.summary)}"
+            f"- [{inline(t.title)}](themes/{t.id}.md) ({count_of(theme_counts[t.id], 'article')}): {inline(t.summary)}"
             for t in data.themes
         ),
         "## Outlets",

@@ -48,3 +48,8 @@ def paragraph(text: str) -> str:
 def human_date(date: dt.date | None) -> str:
     """'7 September 2015', the same in every locale; 'Undated' for no date."""
     return f"{date.day} {_MONTHS[date.month - 1]} {date.year}" if date else "Undated"
+
+
+def count_of(number: int, noun: str) -> str:
+    """'1 article', '2 articles'."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
