@@ -198,9 +198,10 @@ _SENTENCE_END = re.compile(r"([.!?][\"”’)]?)\s+(?=[\"“‘(]?[A-Z0-9])")
 def lead_sentence(paragraph: str, limit: int = 240) -> str:
     """The first sentence of a paragraph, cut at a word boundary past `limit` characters.
 
-    >>> lead_sentence("Putin spoke. Then he left.")
-    'Putin spoke.'
+    >>> lead_sentence("Russian jets struck Idlib on Friday. Then they left.")
+    'Russian jets struck Idlib on Friday.'
     """
+    # Start looking 20 characters in, so an early abbreviation ("Col. Gen. ...") does not end it.
     match = _SENTENCE_END.search(paragraph, 20)
     sentence = (paragraph[: match.end(1)] if match else paragraph).strip()
     if len(sentence) > limit:
