@@ -240,6 +240,7 @@ def ingest(project: Project, paths: list[Path]) -> IngestReport:
     """Raw captures -> content/raw/ and one content/articles/<slug>.md per article. Never overwrites."""
     data = load_site_data(project.content)
     report = IngestReport()
+    written: set[Path] = set()
     for source_path in paths:
         target = project.content / "raw" / source_path.name
         data_bytes = source_path.read_bytes()
@@ -271,6 +272,17 @@ def ingest(project: Project, paths: list[Path]) -> IngestReport:
                 continue
             article_path = project.content / "articles" / f"{slugify(draft.front.title)}.md"
             relative = f"content/articles/{article_path.name}"
+            if article_path in written:
+                report.errors.append(
+                    ContentError(
+                        f"content/{raw.path}",
+                        segment.first,
+                        "title",
+                        f"gives the same file name as an article ingested just before: {relative}",
+                        "two articles cannot share a slug; write this one by hand under another name",
+                    )
+                )
+                continue
             if article_path.exists():
                 report.skipped.append(
                     f"{relative}: exists (from lines {segment.first}-{segment.last} of "
@@ -278,6 +290,7 @@ def ingest(project: Project, paths: list[Path]) -> IngestReport:
                 )
                 continue
             write_atomically(article_path, write_article(draft.front, draft.paragraphs).encode("utf-8"))
+            written.add(article_path)
             report.created.append(f"{relative} (lines {segment.first}-{segment.last} of {raw.path})")
     return report
 

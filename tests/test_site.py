@@ -133,3 +133,14 @@ def test_changed_raw_capture_is_an_error(project: site.Project) -> None:
         "source.sha256: does not match lines 1-23 of raw/000_10b2880c700f6c0e.txt; raw captures must not change; "
         "restore the file"
     )
+
+
+def test_two_posts_with_one_headline_are_a_reported_collision(project: site.Project, tmp_path: Path) -> None:
+    dump = tmp_path / "dump.txt"
+    dump.write_text("Same headline\n\nFirst text.\nShare:\nSame headline\n\nSecond text.\nShare:\n", "utf-8")
+    report = site.ingest(project, [dump])
+    assert report.created == ["content/raw/dump.txt", "content/articles/same-headline.md (lines 1-4 of raw/dump.txt)"]
+    assert [str(e) for e in report.errors] == [
+        "content/raw/dump.txt:5: title: gives the same file name as an article ingested just before: "
+        "content/articles/same-headline.md; two articles cannot share a slug; write this one by hand under another name"
+    ]
