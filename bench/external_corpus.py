@@ -34,7 +34,7 @@ if str(REPO) not in sys.path:
 
 from generator import site  # noqa: E402
 from generator.errors import ContentError, ContentErrors  # noqa: E402
-from generator.model import FrontMatter, lead_sentence  # noqa: E402
+from generator.model import FrontMatter  # noqa: E402
 from generator.parse.front import read_article  # noqa: E402
 
 DEFAULT_CORPUS = Path("/work/shared/corpus/external")
@@ -49,56 +49,6 @@ ODDITIES = {
     "C1 control characters": re.compile("[\x80-\x9f]"),
     "apostrophes stripped by the dataset (Syrias, Russias)": re.compile(r"\b(?:Syria|Russia|Assad|Iran|Turkey)s\b"),
 }
-
-# Web-page residue that stays in the article text. As a whole paragraph a boilerplate.yml rule could set it
-# aside; inside a paragraph (all of FA-KES, one line per article) no line rule can.
-RESIDUE = {
-    "short-URL widget": re.compile(r"Get short URL"),
-    "share/print widget": re.compile(r"Print Tweet|\bSEND https?\S*|\bViews \d+"),
-    "spliced 'Related' headlines": re.compile(r"\bRelated\b"),
-    "'Story Continued Below'": re.compile(r"Story Continued Below"),
-    "'contributed to this report'": re.compile(r"contributed to this report"),
-    "embedded tweet": re.compile(r"pic\.twitter\.com"),
-    "photo credit": re.compile(r"Featured Image via|\(Photo AP\)|\bAP Photo\b"),
-    "agency credit line": re.compile(r"--\s?Reuters|- REUTERS|\bSource SANA\b"),
-    "tag list": re.compile(r"\bTags\b"),
-    "editor's note": re.compile(r"Editor[’']?s note", re.I),
-    "live-blog timestamp": re.compile(r"\b\d{1,2}/\d{1,2}/\d{2},? \d{1,2}:\d{2} [AP]M [A-Z]{3,4}\b"),
-}
-
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sept", "sep"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-# Dates as they open the FA-KES texts: "Friday 28 Oct 2016", "Published October 12 2016", "07.10.2017",
-# "01-08-2016", "Last updated at Oct 082017". Only for the report: the generator reads datelines on their own line.
-_TEXT_DATES = [
-    re.compile(rf"\b(?P<day>\d{{1,2}})\s+{_MONTH}\s+(?P<year>20\d\d)(?!\d)", re.I),
-    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>20\d\d)(?!\d)", re.I),
-    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{2}})(?P<year>20\d\d)(?!\d)", re.I),
-    # No \b at the end: "01.10.2017Get short URL" runs straight on.
-    re.compile(r"\b(?P<day>\d{2})[.-](?P<month>\d{2})[.-](?P<year>20\d\d)(?!\d)"),
-]
-_SITE_CHROME = re.compile(r"^(?:Site Navigation|Home|Menu|Skip to content)\b", re.I)
-_TITLE_SUFFIX = re.compile(r"\s[|–—-]\s*(?P<suffix>[^|–—-]{2,40})$")
 
 
 @dataclass(frozen=True)
@@ -408,7 +358,7 @@ def _check_article(outcome: Outcome, project: site.Project) -> None:
 
 
 def _check_page(outcome: Outcome, site_dir: Path) -> None:
-    """The built page shows the headline and every paragraph, unescaped, exactly once escaped."""
+    """The built page shows the headline (in <h1> and <title>) and every paragraph, after one HTML unescape."""
     assert outcome.front is not None
     page = site_dir / "articles" / outcome.created[0] / "index.html"
     if not page.is_file():
@@ -473,54 +423,10 @@ def run(records: Sequence[Record], root: Path) -> Run:
     return result
 
 
-# --- diagnosing what the pipeline did not handle ---------------------------------------------------------------
-
-
-def text_date(text: str, within: int = 160) -> tuple[str, dt.date | None] | None:
-    """The first date written near the start of the text (as written, and as a date if it is one)."""
-    found = []
-    for form in _TEXT_DATES:
-        match = form.search(text[:within])
-        if match:
-            found.append(match)
-    if not found:
-        return None
-    match = min(found, key=lambda m: m.start())
-    month = match["month"]
-    number = int(month) if month.isdigit() else _MONTHS[month.lower().rstrip(".")]
-    try:
-        return match[0], dt.date(int(match["year"]), number, int(match["day"]))
-    except ValueError:
-        return match[0], None
-
-
-def site_suffix(title: str, outlet_names: set[str]) -> str | None:
-    """A trailing '| Jordan Times' or '- Daily Sabah' naming an outlet, or leading page chrome."""
-    if chrome := _SITE_CHROME.match(title):
-        return chrome[0] + " …"
-    match = _TITLE_SUFFIX.search(title)
-    if match:
-        suffix = match["suffix"].strip().lower().removeprefix("the ")
-        if any(suffix == name or suffix in name or name in suffix for name in outlet_names if len(name) > 3):
-            return match[0].strip()
-    return None
-
-
 def show(text: str, limit: int = 110) -> str:
     """A snippet for the report: control characters escaped, long text cut."""
     text = "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _outlet_names(root: Path) -> set[str]:
-    from generator.config import load_site_data
-
-    data = load_site_data(root / "content")
-    names = set()
-    for outlet in data.outlets:
-        if outlet.id != "unknown":
-            names |= {outlet.name.lower().removeprefix("the "), *(a.lower() for a in outlet.aliases)}
-    return names
 
 
 def _section(lines: list[str], heading: str) -> None:
@@ -627,128 +533,6 @@ def format_report(result: Run) -> list[str]:
         lines.append(f"pages show headline and every paragraph: {len(checked) - len(page_bad)}/{len(checked)}")
         _examples(lines, [f"{o.record.name}: {'; '.join(o.page_problems)}" for o in page_bad])
 
-    lines += format_problems(result)
-    return lines
-
-
-def format_problems(result: Run) -> list[str]:
-    """Examples of what the pipeline could not handle well."""
-    lines: list[str] = []
-    outcomes = result.outcomes
-    exported = {a["source"]: a for a in result.exported}
-    checked = [o for o in outcomes if o.front is not None]
-    _section(lines, "What the pipeline could not handle well")
-
-    leaked = [o for o in checked if o.leaked_header]
-    lines.append(f"* header lines not recognised, so they became body text: {len(leaked)} records")
-    _examples(lines, [f"{o.record.name}: {show(o.leaked_header[0])!r}" for o in leaked])
-
-    swallowed = [o for o in checked if o.swallowed_text]
-    lines.append(f"* lines of the text the parser set aside as metadata/boilerplate: {len(swallowed)} records")
-    _examples(lines, [f"{o.record.name}: {role} {show(text)!r}" for o in swallowed for role, text in o.swallowed_text])
-
-    authors = []
-    for outcome in checked:
-        assert outcome.front is not None
-        author = outcome.front.author
-        if author and (re.match(r"(?i)by\s", author) or "," in author or "Correspondent" in author):
-            authors.append(f"{outcome.record.name}: author {author!r}")
-        elif author and len(author.split()) >= 4 and " and " not in author:
-            authors.append(f"{outcome.record.name}: author {author!r} (several names run together?)")
-        elif outcome.record.author and not author:
-            authors.append(f"{outcome.record.name}: byline {show(outcome.record.author)!r} not read")
-    lines.append(f"* bylines kept with 'By', job titles, names run together, or not read: {len(authors)} records")
-    lines += [f"    {item}" for item in authors]
-
-    in_text, mismatched = [], []
-    for outcome in checked:
-        found = text_date(outcome.record.text)
-        if not found:
-            continue
-        written, date = found
-        assert outcome.front is not None
-        used = outcome.front.date
-        in_text.append(f"{outcome.record.name}: {show(written)!r} in the text; date used {used}")
-        if date and used and date != used:
-            mismatched.append(
-                f"{outcome.record.name}: text says {written!r} ({date}), dataset says {outcome.record.raw_date} "
-                f"-> site shows {used}"
-            )
-    lines.append(f"* datelines inside the running text, not recognised by the parser: {len(in_text)} records")
-    _examples(lines, in_text)
-    lines.append(f"  of which the dataset's date disagrees with the text's own date (all listed): {len(mismatched)}")
-    lines += [f"    {item}" for item in mismatched]
-
-    from_field = [
-        o for o in checked if o.front and o.record.date and o.front.date_evidence == o.record.date.isoformat()
-    ]
-    lines.append(
-        f"* dates from the dataset's date field, shown on the page as 'stated in the text': {len(from_field)} records"
-    )
-    undated = [o for o in checked if o.front and o.front.date is None]
-    lines.append(f"* undated articles: {len(undated)}")
-    _examples(lines, [f"{o.record.name}: {o.record.url or o.record.outlet}" for o in undated])
-
-    names = _outlet_names(result.root)
-    suffixes = [(o, s) for o in outcomes if (s := site_suffix(o.record.title, names))]
-    lines.append(f"* site names or page chrome kept in the headline (and in the slug): {len(suffixes)} records")
-    _examples(lines, [f"{o.record.name}: {s!r} in {show(o.record.title, 90)!r}" for o, s in suffixes])
-
-    repeated = [
-        o
-        for o in checked
-        if o.record.title.strip() and o.record.title.strip()[:40].lower() in o.record.text[:300].lower()
-    ]
-    lines.append(f"* headline repeated inside the first text line (not a line of its own): {len(repeated)} records")
-    _examples(lines, [f"{o.record.name}: {show(o.record.text, 100)!r}" for o in repeated])
-
-    leads = []
-    for outcome in checked:
-        if outcome.paragraphs:
-            lead = lead_sentence(outcome.paragraphs[0])
-            if lead.endswith("…") or (outcome.front and lead.startswith(outcome.front.title[:30])):
-                leads.append(f"{outcome.record.name}: {show(lead, 140)!r}")
-    lines.append(f"* summaries (lead sentence) that repeat the headline or run on past 240 chars: {len(leads)}")
-    _examples(lines, leads)
-
-    lines.append("* web residue left in the text (whole paragraph = a boilerplate rule could catch it):")
-    for label, pattern in RESIDUE.items():
-        whole = [o for o in outcomes if any(pattern.fullmatch(p.strip()) for p in o.record.paragraphs)]
-        inside = [o for o in outcomes if pattern.search(o.record.text)]
-        if inside:
-            example = next(o for o in inside)
-            match = pattern.search(example.record.text)
-            assert match is not None
-            snippet = example.record.text[max(match.start() - 30, 0) : match.end() + 30]
-            lines.append(
-                f"    {len(inside):3d} records, {len(whole)} as a whole paragraph: {label}; "
-                f"e.g. {example.record.name} …{show(snippet, 80)}…"
-            )
-
-    unknown_outlets = [o for o in outcomes if o.refused and any("outlets.yml" in e for e in o.refused)]
-    lines.append(f"* records refused for an outlet missing from content/outlets.yml: {len(unknown_outlets)}")
-    for outcome in unknown_outlets:
-        lines.append(
-            f"    {outcome.record.name} [{outcome.record.selection}] portal {outcome.record.outlet!r}, "
-            f"url {outcome.record.url}"
-        )
-    as_unknown = [o for o in checked if o.front and o.front.outlet == "unknown"]
-    lines.append(f"* articles whose outlet stayed 'unknown': {len(as_unknown)}")
-
-    misplaced = []
-    for outcome in checked:
-        article = exported.get(f"raw/{outcome.record.file_name}")
-        if not article:
-            continue
-        themes = article["themes"]
-        if outcome.record.selection == "on_topic" and themes == ["other"]:
-            misplaced.append(f"{outcome.record.name} on_topic but only in 'other': {show(outcome.record.title, 80)!r}")
-        elif outcome.record.selection and outcome.record.selection.endswith("negative") and themes != ["other"]:
-            misplaced.append(
-                f"{outcome.record.name} {outcome.record.selection} but in {themes}: {show(outcome.record.title, 60)!r}"
-            )
-    lines.append(f"* theme placement against the corpus' own labels (all listed): {len(misplaced)}")
-    lines += [f"    {item}" for item in misplaced]
     return lines
 
 
@@ -781,7 +565,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         with tempfile.TemporaryDirectory(prefix="external-corpus-") as temporary:
             result = run(records, Path(temporary))
-            # The report reads the project's outlets.yml, so it is written before the directory goes.
             print("\n".join(format_report(result)))
     if result.vanished or result.ingest_error or not result.build_ok:
         return 1

@@ -15,7 +15,7 @@ from generator.parse.dates import date_in_url, parse_dateline
 
 HEAD_LINES = 8  # a dateline or byline is only looked for this many lines below the headline
 
-_AUTHOR = re.compile(r"(?:Author|By)\s*:\s*(?P<value>\S.{0,80})", re.I)
+_AUTHOR = re.compile(r"(?:Author|By)\s*:\s*(?P<value>\S.{0,200})", re.I)
 _SOURCE = re.compile(r"(?:Source|Via)\s*:\s*(?P<value>\S.*)", re.I)
 _REFERENCE = re.compile(r"(?P<label>Related|READ MORE)\s*:\s*(?P<value>\S.*)", re.I)
 _URL = re.compile(r"https?://[^\s/]+\.[^\s]+")

@@ -36,8 +36,11 @@ _DATELINE_FORMS = [
     re.compile(rf"{_TIME}?{_WEEKDAY}?(?P<day>\d{{1,2}})\s+{_MONTH}\s+(?P<year>\d{{4}})(?:,?\s*{_TIME})?", re.I),
     re.compile(rf"{_TIME}?{_WEEKDAY}?{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})(?:,?\s*{_TIME})?", re.I),
     re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2})?)?"),
+    re.compile(rf"(?P<day>\d{{2}})\.(?P<month>\d{{2}})\.(?P<year>\d{{4}})(?:,?\s*{_TIME})?"),
 ]
-_BLOG_TAIL = re.compile(r"^(?P<date>.+?)\s+in\s+(?P<section>[^,]{1,40}?)\s+by\s+(?P<author>.{1,60})$")
+# Words a dateline may open with: "Published October 12, 2016", "Posted on August 3, 2016 by X".
+_LEAD_IN = re.compile(r"^(?:Published(?: on)?|Posted(?: on)?|Date of publication|Last updated(?: at| on)?)\s*:?\s+", re.I)
+_BLOG_TAIL = re.compile(r"^(?P<date>.+?)(?:\s+in\s+(?P<section>[^,]{1,40}?))?\s+by\s+(?P<author>.{1,60})$")
 
 # Dates in URLs: /2018/09/13/, /2018-09-13-, or Sputnik's /201809261068361943-.
 _URL_FORMS = [
@@ -64,7 +67,7 @@ def parse_dateline(line: str) -> tuple[dt.date, str | None] | None:
     >>> parse_dateline("May 1, 2016 in News by D")
     (datetime.date(2016, 5, 1), 'D')
     """
-    text = line.strip()
+    text = _LEAD_IN.sub("", line.strip())
     author = None
     tail = _BLOG_TAIL.match(text)
     if tail:
