@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import shutil
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -184,15 +183,25 @@ def generate(project: Project) -> list[Article]:
     for raw in sorted((project.content / "raw").iterdir()):
         if raw.is_file() and not raw.name.startswith("."):
             outputs[f"raw/{raw.name}"] = raw.read_bytes()
-    for name in GENERATED:
-        target = project.docs / name
-        if target.is_dir():
-            shutil.rmtree(target)
-        elif target.exists():
-            target.unlink()
-    for relative, data_bytes in sorted(outputs.items()):
-        write_atomically(project.docs / relative, data_bytes)
+    _replace_generated(project.docs, outputs)
     return articles
+
+
+def _replace_generated(docs: Path, outputs: dict[str, bytes]) -> None:
+    """Make docs/'s generated files exactly `outputs`, writing only what changed.
+
+    Files are replaced one by one, never removed first, so a live preview never sees a page missing.
+    """
+    for relative, data_bytes in sorted(outputs.items()):
+        target = docs / relative
+        if not target.is_file() or target.read_bytes() != data_bytes:
+            write_atomically(target, data_bytes)
+    for name in GENERATED:
+        top = docs / name
+        stale = [p for p in ([top] if top.is_file() else sorted(top.rglob("*"))) if p.is_file()]
+        for path in stale:
+            if path.relative_to(docs).as_posix() not in outputs:
+                path.unlink()
 
 
 def source_date_epoch(articles: list[Article]) -> str:

@@ -144,3 +144,14 @@ def test_two_posts_with_one_headline_are_a_reported_collision(project: site.Proj
         "content/raw/dump.txt:5: title: gives the same file name as an article ingested just before: "
         "content/articles/same-headline.md; two articles cannot share a slug; write this one by hand under another name"
     ]
+
+
+def test_generate_removes_pages_of_deleted_articles_and_keeps_hand_written_ones(project: site.Project) -> None:
+    site.generate(project)
+    article = next((project.content / "articles").glob("western-leaders-*.md"))
+    page = project.docs / "articles" / article.name
+    assert page.is_file()
+    article.unlink()
+    site.generate(project)
+    assert not page.exists()
+    assert (project.docs / "method.md").is_file()

@@ -39,7 +39,9 @@ _DATELINE_FORMS = [
     re.compile(rf"(?P<day>\d{{2}})\.(?P<month>\d{{2}})\.(?P<year>\d{{4}})(?:,?\s*{_TIME})?"),
 ]
 # Words a dateline may open with: "Published October 12, 2016", "Posted on August 3, 2016 by X".
-_LEAD_IN = re.compile(r"^(?:Published(?: on)?|Posted(?: on)?|Date of publication|Last updated(?: at| on)?)\s*:?\s+", re.I)
+_LEAD_IN = re.compile(
+    r"^(?:Published(?: on)?|Posted(?: on)?|Date of publication|Last updated(?: at| on)?)\s*:?\s+", re.I
+)
 _BLOG_TAIL = re.compile(r"^(?P<date>.+?)(?:\s+in\s+(?P<section>[^,]{1,40}?))?\s+by\s+(?P<author>.{1,60})$")
 
 # Dates in URLs: /2018/09/13/, /2018-09-13-, or Sputnik's /201809261068361943-.
