@@ -75,7 +75,7 @@ def test_reader_goes_from_home_to_a_theme_to_an_article(page: tuple[Page, Watch]
     expect(tab.locator("h1")).to_have_text("Driving out militants from Syria’s Idlib now top priority – Putin")
     article = tab.locator("article")
     expect(article).to_contain_text("Outlet: RT (Russia)")
-    expect(article).to_contain_text("Date: Undated, not established: the capture states none")
+    expect(article).to_contain_text("Date: not established; the capture states none")
     expect(article).to_contain_text("Original URL: https://www.rt.com/news/437877-putin-idlib-syria-summit/")
     expect(article.get_by_role("heading", name="Provenance")).to_be_visible()
     expect(article).to_contain_text("raw/004_9f957575f5bd210e.txt, lines 441–460")

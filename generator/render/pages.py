@@ -39,16 +39,17 @@ def _page(title: str, description: str, source: str, body: list[str]) -> str:
     return "---\n" + meta + "---\n\n" + GENERATED_NOTE.format(source=source) + "\n\n" + "\n\n".join(body) + "\n"
 
 
-def date_note(article: Article) -> str:
-    """How the date was established, in words."""
+def dated_as(article: Article) -> str:
+    """The date and how it was established, in words: '7 September 2015, taken from the original URL'."""
     front = article.front
-    if front.date_source == "text":
-        return f"stated in the text (“{inline(front.date_evidence or '')}”)"
-    if front.date_source == "url":
-        return "taken from the original URL"
-    if front.date_source == "maintainer":
-        return "set by a maintainer"
-    return "not established: the capture states none"
+    if front.date is None:
+        return "not established; the capture states none"
+    how = {
+        "text": f"stated in the text (“{inline(front.date_evidence or '')}”)",
+        "url": "taken from the original URL",
+        "maintainer": "set by a maintainer",
+    }[front.date_source]
+    return f"{human_date(front.date)}, {how}"
 
 
 def _theme_links(article: Article, data: SiteData, prefix: str) -> str:
@@ -72,7 +73,7 @@ def article_page(article: Article, data: SiteData) -> str:
     facts = [
         f"- **Outlet:** {inline(outlet.name)}" + (f" ({inline(outlet.country)})" if outlet.country else ""),
         f"- **Author:** {inline(front.author) if front.author else 'not stated'}",
-        f"- **Date:** {human_date(front.date)}, {date_note(article)}",
+        f"- **Date:** {dated_as(article)}",
         f"- **Original URL:** {url}",
         f"- **Themes:** {_theme_links(article, data, '../')}",
     ]
