@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import os
 import sys
@@ -60,11 +61,18 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
+@functools.lru_cache(maxsize=64)
+def _read_raw_cached(path: Path, size: int, mtime_ns: int) -> bytes:
+    """A raw file's bytes, read once per run even when a dump holds many articles (size and mtime key it)."""
+    return path.read_bytes()
+
+
 def read_raw(content: Path, relative: str) -> RawFile:
     """A raw capture by its path relative to content/; it must be UTF-8."""
     path = content / relative
     try:
-        text = path.read_bytes().decode("utf-8")
+        status = path.stat()
+        text = _read_raw_cached(path, status.st_size, status.st_mtime_ns).decode("utf-8")
     except UnicodeDecodeError as error:
         raise ContentError(
             f"content/{relative}",
