@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -10,9 +11,10 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from generator.errors import ContentError, ContentErrors
-from generator.model import BoilerplateRule, Outlet, Theme
+from generator.model import BoilerplateRule, Outlet, Period, Theme
 
 Model = TypeVar("Model", bound=BaseModel)
+Loaded = TypeVar("Loaded")
 
 OTHER_THEME_ID = "other"
 
@@ -24,6 +26,7 @@ class SiteData:
     themes: tuple[Theme, ...]
     outlets: tuple[Outlet, ...]
     boilerplate: tuple[BoilerplateRule, ...]
+    period: Period
     separators: tuple[str, ...] = ()
 
     def outlet(self, outlet_id: str) -> Outlet:
@@ -114,26 +117,28 @@ def _check_unique_ids(path: Path, items: list[Theme] | list[Outlet]) -> list[Con
     return errors
 
 
+def _collect(errors: list[ContentError], load: Callable[[], Loaded], default: Loaded) -> Loaded:
+    """Run one loader; on bad content, keep its errors and go on with `default`, so all are reported at once."""
+    try:
+        return load()
+    except ContentErrors as found:
+        errors += found.errors
+        return default
+
+
 def load_site_data(content: Path) -> SiteData:
-    """Read themes.yml, outlets.yml and boilerplate.yml, reporting every problem at once."""
+    """Read themes.yml, outlets.yml, boilerplate.yml and site.yml, reporting every problem at once."""
     errors: list[ContentError] = []
-    themes: list[Theme] = []
-    outlets: list[Outlet] = []
-    rules: list[BoilerplateRule] = []
-    try:
-        themes = _load_list(content / "themes.yml", "themes", Theme)
-    except ContentErrors as found:
-        errors += found.errors
-    try:
-        outlets = _load_list(content / "outlets.yml", "outlets", Outlet)
-    except ContentErrors as found:
-        errors += found.errors
-    separators: tuple[str, ...] = ()
-    try:
-        rules = _load_list(content / "boilerplate.yml", "rules", BoilerplateRule)
-        separators = _load_separators(content / "boilerplate.yml")
-    except ContentErrors as found:
-        errors += found.errors
+    no_themes: list[Theme] = []
+    no_outlets: list[Outlet] = []
+    no_rules: list[BoilerplateRule] = []
+    no_separators: tuple[str, ...] = ()
+    no_period: Period | None = None
+    themes = _collect(errors, lambda: _load_list(content / "themes.yml", "themes", Theme), no_themes)
+    outlets = _collect(errors, lambda: _load_list(content / "outlets.yml", "outlets", Outlet), no_outlets)
+    rules = _collect(errors, lambda: _load_list(content / "boilerplate.yml", "rules", BoilerplateRule), no_rules)
+    separators = _collect(errors, lambda: _load_separators(content / "boilerplate.yml"), no_separators)
+    period = _collect(errors, lambda: _load_period(content / "site.yml"), no_period)
     errors += _check_unique_ids(content / "themes.yml", themes)
     errors += _check_unique_ids(content / "outlets.yml", outlets)
     catch_all = [t for t in themes if t.id == OTHER_THEME_ID]
@@ -157,9 +162,26 @@ def load_site_data(content: Path) -> SiteData:
                 "it stands for articles whose outlet the capture does not state",
             )
         )
-    if errors:
+    if errors or period is None:
         raise ContentErrors(errors)
-    return SiteData(tuple(themes), tuple(outlets), tuple(rules), separators)
+    return SiteData(tuple(themes), tuple(outlets), tuple(rules), period, separators)
+
+
+def _load_period(path: Path) -> Period:
+    """The period the site covers, from site.yml."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise ContentErrors([yaml_error(path, error)]) from error
+    if not isinstance(data, dict) or not isinstance(data.get("period"), dict):
+        raise ContentErrors(
+            [ContentError(path, 1, "period", "is missing", "write period: with start: and end: dates, YYYY-MM-DD")]
+        )
+    try:
+        return Period.model_validate(data["period"])
+    except ValidationError as error:
+        raise ContentErrors(validation_errors(path, None, error, prefix="period")) from error
 
 
 def _load_separators(path: Path) -> tuple[str, ...]:

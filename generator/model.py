@@ -138,6 +138,22 @@ class Outlet(Strict):
         return self
 
 
+class Period(Strict):
+    """The span of time the site covers, from content/site.yml; an article dated outside it is an error."""
+
+    start: dt.date = Field(description="First day an article may be dated, YYYY-MM-DD.")
+    end: dt.date = Field(description="Last day an article may be dated, YYYY-MM-DD.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise ValueError(f"end {self.end} comes before start {self.start}")
+        return self
+
+    def __contains__(self, date: dt.date) -> bool:
+        return self.start <= date <= self.end
+
+
 class BoilerplateRule(Strict):
     """A declared line that is not article text, from content/boilerplate.yml."""
 
@@ -181,6 +197,11 @@ class Article:
     front: FrontMatter
     paragraphs: tuple[str, ...]
     themes: tuple[ThemeMatch, ...] = field(default=())
+    field_lines: dict[str, int] = field(default_factory=dict, compare=False)  # front-matter key -> line in the file
+
+    def line_of(self, key: str) -> int | None:
+        """The line of a front-matter field, for an error message."""
+        return self.field_lines.get(key)
 
     @property
     def lead(self) -> str:

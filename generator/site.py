@@ -16,7 +16,7 @@ from generator.enrich.themes import assign_themes
 from generator.errors import ContentError, ContentErrors
 from generator.model import Article, article_sort_key
 from generator.parse.capture import RawFile, Segment, parse_segment, span_sha256, split_posts
-from generator.parse.front import read_article, write_article
+from generator.parse.front import field_lines, read_article, write_article
 from generator.render.data import render_exports
 from generator.render.pages import render_pages
 from generator.slug import is_safe_slug, slugify
@@ -102,7 +102,7 @@ def _check_article(path: Path, slug: str, article: Article, data: SiteData, cont
         errors.append(
             ContentError(
                 path,
-                None,
+                article.line_of("outlet"),
                 "outlet",
                 f"{front.outlet!r} is not an outlet id in content/outlets.yml",
                 "use one of the ids there, or add the outlet",
@@ -113,19 +113,29 @@ def _check_article(path: Path, slug: str, article: Article, data: SiteData, cont
             errors.append(
                 ContentError(
                     path,
-                    None,
+                    article.line_of("themes"),
                     "themes",
                     f"{theme_id!r} is not a theme id in content/themes.yml",
                     "use one of: " + ", ".join(t.id for t in data.themes),
                 )
             )
+    if front.date is not None and front.date not in data.period:
+        errors.append(
+            ContentError(
+                path,
+                article.line_of("date"),
+                "date",
+                f"{front.date} lies outside the period the site covers, {data.period.start} to {data.period.end}",
+                "correct the date, or widen the period in content/site.yml if the article belongs here",
+            )
+        )
     if front.source:
         source = front.source
         if not (content / source.file).is_file():
             errors.append(
                 ContentError(
                     path,
-                    None,
+                    article.line_of("source"),
                     "source.file",
                     f"{source.file!r} does not exist in content/",
                     "restore the raw capture or correct the path",
@@ -143,7 +153,7 @@ def _check_article(path: Path, slug: str, article: Article, data: SiteData, cont
                 errors.append(
                     ContentError(
                         path,
-                        None,
+                        article.line_of("source"),
                         "source.sha256",
                         f"does not match lines {source.first_line}-{source.last_line} of {source.file}",
                         "raw captures must not change; restore the file",
@@ -158,11 +168,12 @@ def read_articles(content: Path, data: SiteData) -> list[Article]:
     for path in sorted((content / "articles").glob("*.md")):
         display = Path("content/articles") / path.name
         try:
-            front, paragraphs = read_article(display, path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
+            front, paragraphs = read_article(display, text)
         except ContentErrors as found:
             errors += found.errors
             continue
-        article = Article(slug=path.stem, path=f"articles/{path.name}", front=front, paragraphs=paragraphs)
+        article = Article(path.stem, f"articles/{path.name}", front, paragraphs, field_lines=field_lines(text))
         problems = _check_article(display, path.stem, article, data, content)
         errors += problems
         if not problems:

@@ -102,8 +102,19 @@ def test_unknown_theme_id_is_an_error_naming_the_file(project: site.Project) -> 
     with pytest.raises(ContentErrors) as raised:
         site.load(project)
     assert [str(e) for e in raised.value.errors] == [
-        "content/articles/bad-theme.md: themes: 'aleppo-siege' is not a theme id in content/themes.yml; use one of: "
+        "content/articles/bad-theme.md:4: themes: 'aleppo-siege' is not a theme id in content/themes.yml; use one of: "
         "idlib, il-20, geneva, chemical-weapons, air-campaign, aleppo, astana-sochi, us-russia, other"
+    ]
+
+
+def test_a_date_outside_the_period_is_an_error_naming_the_line(project: site.Project) -> None:
+    path = project.content / "articles" / "too-late.md"
+    path.write_text("---\ntitle: T\noutlet: rt\ndate: 2031-05-01\ndate_source: maintainer\n---\nText.\n")
+    with pytest.raises(ContentErrors) as raised:
+        site.load(project)
+    assert [str(e) for e in raised.value.errors] == [
+        "content/articles/too-late.md:4: date: 2031-05-01 lies outside the period the site covers, "
+        "2011-01-01 to 2018-12-31; correct the date, or widen the period in content/site.yml if the article belongs here"
     ]
 
 

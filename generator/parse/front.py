@@ -48,8 +48,9 @@ def split_paragraphs(body: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in _PARAGRAPH_BREAK.split(body.replace("\r\n", "\n")) if p.strip())
 
 
-def _key_lines(front_text: str) -> dict[str, int]:
-    """The line (in the file) of each top-level key of the front matter."""
+def field_lines(text: str) -> dict[str, int]:
+    """The line (in the file) of each top-level key of an article file's front matter."""
+    front_text = text.split("\n---", 1)[0].removeprefix("---")
     try:
         node = yaml.compose(front_text, Loader=FrontMatterLoader)
     except yaml.YAMLError:
@@ -79,8 +80,7 @@ def read_article(path: Path, text: str) -> tuple[FrontMatter, tuple[str, ...]]:
     except yaml.YAMLError as error:
         raise ContentErrors([yaml_error(path, error)]) from error
     metadata: dict[str, Any] = dict(post.metadata)
-    front_text = text.split("\n---", 1)[0].removeprefix("---")
-    lines = _key_lines(front_text)
+    lines = field_lines(text)
     try:
         front = FrontMatter.model_validate(metadata)
     except ValidationError as error:
