@@ -154,6 +154,45 @@ class Period(Strict):
         return self.start <= date <= self.end
 
 
+EntityType = Literal["person", "place", "organisation", "armed-group", "aircraft", "event"]
+
+
+class Coordinates(Strict):
+    """A point on the map, in decimal degrees (WGS 84)."""
+
+    lat: float = Field(ge=-90, le=90, description="Latitude, north positive.")
+    lon: float = Field(ge=-180, le=180, description="Longitude, east positive.")
+
+
+class Entity(Strict):
+    """A person, place, organisation, armed group, aircraft or event from content/entities.yml."""
+
+    id: str = Field(pattern=ID_PATTERN, description="Stable id, used in URLs and front matter.")
+    type: EntityType = Field(description="person, place, organisation, armed-group, aircraft or event.")
+    name: str = Field(min_length=1, description="Display name.")
+    aliases: list[str] = Field(
+        default_factory=list,
+        description="Other spellings the sources use. Matched as whole words; one written in capitals (IS, HTS) "
+        "matches only in capitals, any other in any case.",
+    )
+    description: str = Field(min_length=1, description="One line saying who or what it is.")
+    wikidata: str | None = Field(default=None, pattern=r"^Q[1-9][0-9]*$", description="Wikidata item id, e.g. Q1.")
+    coordinates: Coordinates | None = Field(default=None, description="For places: where it is.")
+
+    @model_validator(mode="after")
+    def _places_have_coordinates(self) -> Entity:
+        if self.type == "place" and self.coordinates is None:
+            raise ValueError("a place needs coordinates: {lat: ..., lon: ...}")
+        if self.type != "place" and self.coordinates is not None:
+            raise ValueError(f"only places have coordinates, and this is a {self.type}")
+        return self
+
+    @property
+    def names(self) -> list[str]:
+        """Every form that names it: the display name and the aliases."""
+        return [self.name, *self.aliases]
+
+
 class BoilerplateRule(Strict):
     """A declared line that is not article text, from content/boilerplate.yml."""
 
