@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,8 +11,9 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from generator.enrich.names import name_key
 from generator.errors import ContentError, ContentErrors
-from generator.model import BoilerplateRule, Outlet, Period, Theme
+from generator.model import BoilerplateRule, Entity, Outlet, Period, Theme
 
 Model = TypeVar("Model", bound=BaseModel)
 Loaded = TypeVar("Loaded")
@@ -27,7 +29,18 @@ class SiteData:
     outlets: tuple[Outlet, ...]
     boilerplate: tuple[BoilerplateRule, ...]
     period: Period
+    entities: tuple[Entity, ...] = ()
     separators: tuple[str, ...] = ()
+
+    @functools.cached_property
+    def _entities_by_id(self) -> dict[str, Entity]:
+        return {e.id: e for e in self.entities}
+
+    def entity(self, entity_id: str) -> Entity:
+        return self._entities_by_id[entity_id]
+
+    def has_entity(self, entity_id: str) -> bool:
+        return entity_id in self._entities_by_id
 
     def outlet(self, outlet_id: str) -> Outlet:
         return next(o for o in self.outlets if o.id == outlet_id)
@@ -107,7 +120,28 @@ def _item_lines(node: Any, key: str) -> list[int]:
     return []
 
 
-def _check_unique_ids(path: Path, items: list[Theme] | list[Outlet]) -> list[ContentError]:
+def _check_unique_names(path: Path, entities: list[Entity]) -> list[ContentError]:
+    """A name or alias may stand for one entity only, or a mention could not be attributed."""
+    owner: dict[str, str] = {}
+    errors = []
+    for entity in entities:
+        for name in entity.names:
+            key = name_key(name)
+            if owner.get(key, entity.id) != entity.id:
+                errors.append(
+                    ContentError(
+                        path,
+                        None,
+                        f"{entity.id}.aliases",
+                        f"{name!r} already names {owner[key]!r}",
+                        "give each name to one entity only",
+                    )
+                )
+            owner.setdefault(key, entity.id)
+    return errors
+
+
+def _check_unique_ids(path: Path, items: list[Theme] | list[Outlet] | list[Entity]) -> list[ContentError]:
     seen: set[str] = set()
     errors = []
     for item in items:
@@ -134,13 +168,17 @@ def load_site_data(content: Path) -> SiteData:
     no_rules: list[BoilerplateRule] = []
     no_separators: tuple[str, ...] = ()
     no_period: Period | None = None
+    no_entities: list[Entity] = []
     themes = _collect(errors, lambda: _load_list(content / "themes.yml", "themes", Theme), no_themes)
     outlets = _collect(errors, lambda: _load_list(content / "outlets.yml", "outlets", Outlet), no_outlets)
     rules = _collect(errors, lambda: _load_list(content / "boilerplate.yml", "rules", BoilerplateRule), no_rules)
     separators = _collect(errors, lambda: _load_separators(content / "boilerplate.yml"), no_separators)
     period = _collect(errors, lambda: _load_period(content / "site.yml"), no_period)
+    entities = _collect(errors, lambda: _load_list(content / "entities.yml", "entities", Entity), no_entities)
     errors += _check_unique_ids(content / "themes.yml", themes)
     errors += _check_unique_ids(content / "outlets.yml", outlets)
+    errors += _check_unique_ids(content / "entities.yml", entities)
+    errors += _check_unique_names(content / "entities.yml", entities)
     catch_all = [t for t in themes if t.id == OTHER_THEME_ID]
     if themes and (not catch_all or catch_all[0].terms):
         errors.append(
@@ -164,7 +202,7 @@ def load_site_data(content: Path) -> SiteData:
         )
     if errors or period is None:
         raise ContentErrors(errors)
-    return SiteData(tuple(themes), tuple(outlets), tuple(rules), period, separators)
+    return SiteData(tuple(themes), tuple(outlets), tuple(rules), period, tuple(entities), separators)
 
 
 def _load_period(path: Path) -> Period:

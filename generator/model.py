@@ -63,6 +63,13 @@ class Reference(Strict):
     title: str = Field(min_length=1, description="The headline the line names.")
 
 
+class EntityEdits(Strict):
+    """A maintainer's corrections to the entities the generator finds in an article's text."""
+
+    add: list[str] = Field(default_factory=list, description="Entity ids the article is about but does not name.")
+    remove: list[str] = Field(default_factory=list, description="Entity ids found by mistake, e.g. a homonym.")
+
+
 class FrontMatter(Strict):
     """The front matter of one article file in content/articles/."""
 
@@ -79,6 +86,9 @@ class FrontMatter(Strict):
     themes: list[str] | None = Field(
         default=None,
         description="Theme ids set by hand; they replace the themes the generator would infer from themes.yml.",
+    )
+    entities: EntityEdits | None = Field(
+        default=None, description="Corrections to the entities found in the text (ids from content/entities.yml)."
     )
     source: SourceSpan | None = Field(default=None, description="The raw capture the text comes from.")
     set_aside: list[SetAsideLine] = Field(
@@ -228,6 +238,45 @@ class ThemeMatch:
 
 
 @dataclass(frozen=True)
+class EntityMention:
+    """An entity an article names: how often, and the sentence where it is first named."""
+
+    entity_id: str
+    count: int
+    first_sentence: str | None  # None when a maintainer added the entity and the text does not name it
+
+    @property
+    def by_maintainer(self) -> bool:
+        return self.first_sentence is None
+
+
+@dataclass(frozen=True)
+class LinkedReference:
+    """A further-reading line, the corpus article whose headline is closest to it, and whether that is a match."""
+
+    reference: Reference
+    closest: str | None = None  # slug of the article with the most similar headline
+    similarity: float = 0.0  # of the two headlines, 0-100
+    is_link: bool = False  # similar enough to link to it
+
+    @property
+    def slug(self) -> str | None:
+        """The linked article, or None when no article in the corpus matches."""
+        return self.closest if self.is_link else None
+
+
+@dataclass(frozen=True)
+class Relation:
+    """Another article related to this one, and why: the shared entities, themes and words."""
+
+    slug: str
+    score: float
+    entity_ids: tuple[str, ...] = ()
+    theme_ids: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Article:
     """An article as the site shows it: front matter, body paragraphs, and what enrichment added."""
 
@@ -236,6 +285,10 @@ class Article:
     front: FrontMatter
     paragraphs: tuple[str, ...]
     themes: tuple[ThemeMatch, ...] = field(default=())
+    entities: tuple[EntityMention, ...] = field(default=())
+    references: tuple[LinkedReference, ...] = field(default=())
+    backlinks: tuple[str, ...] = field(default=())  # slugs of the articles whose references name this one
+    related: tuple[Relation, ...] = field(default=())
     field_lines: dict[str, int] = field(default_factory=dict, compare=False)  # front-matter key -> line in the file
 
     def line_of(self, key: str) -> int | None:
@@ -250,6 +303,15 @@ class Article:
     @property
     def theme_ids(self) -> list[str]:
         return [m.theme_id for m in self.themes]
+
+    @property
+    def entity_ids(self) -> list[str]:
+        return [m.entity_id for m in self.entities]
+
+    @property
+    def text(self) -> str:
+        """Headline and paragraphs: what enrichment reads."""
+        return "\n".join([self.front.title, *self.paragraphs])
 
 
 _SENTENCE_END = re.compile(r"([.!?][\"”’)]?)\s+(?=[\"“‘(]?[A-Z0-9])")
@@ -267,6 +329,20 @@ def lead_sentence(paragraph: str, limit: int = 240) -> str:
     if len(sentence) > limit:
         sentence = sentence[:limit].rsplit(" ", 1)[0] + " …"
     return sentence
+
+
+def sentence_around(text: str, position: int) -> str:
+    """The sentence of `text` that holds the character at `position`.
+
+    >>> sentence_around("Jets struck Idlib on Friday. Ankara objected on Monday.", 30)
+    'Ankara objected on Monday.'
+    """
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.end() > position:
+            return text[start : match.end(1)].strip()
+        start = match.end()
+    return text[start:].strip()
 
 
 def article_sort_key(article: Article) -> tuple[int, str, str]:

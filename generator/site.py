@@ -12,17 +12,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.config import SiteData, load_site_data
+from generator.enrich.entities import entity_finder, find_entities
+from generator.enrich.references import link_references
+from generator.enrich.related import relate
 from generator.enrich.themes import assign_themes
 from generator.errors import ContentError, ContentErrors
 from generator.model import Article, article_sort_key
 from generator.parse.capture import RawFile, Segment, parse_segment, span_sha256, split_posts
 from generator.parse.front import field_lines, read_article, write_article
+from generator.render.corpus import Corpus
 from generator.render.data import render_exports
 from generator.render.pages import render_pages
 from generator.slug import is_safe_slug, slugify
 
 # What `generate` owns under docs/: it replaces these and never touches anything else there.
-GENERATED = ("index.md", ".generated-nav.yml", "articles", "themes", "data", "raw")
+GENERATED = ("index.md", ".generated-nav.yml", "articles", "themes", "outlets", "entities", "data", "raw")
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,17 @@ class Project:
     @property
     def mkdocs_yml(self) -> Path:
         return self.root / "mkdocs.yml"
+
+    def site_url(self) -> str:
+        """Where the site is published: mkdocs.yml's site_url, with its !ENV tag resolved as MkDocs does."""
+        import yaml
+        from yaml_env_tag import construct_env_tag
+
+        class Loader(yaml.SafeLoader):
+            pass
+
+        Loader.add_constructor("!ENV", construct_env_tag)
+        return str(yaml.load(self.mkdocs_yml.read_text(encoding="utf-8"), Loader=Loader)["site_url"])  # noqa: S506
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -119,6 +134,18 @@ def _check_article(path: Path, slug: str, article: Article, data: SiteData, cont
                     "use one of: " + ", ".join(t.id for t in data.themes),
                 )
             )
+    edits = front.entities
+    for entity_id in [*edits.add, *edits.remove] if edits else []:
+        if not data.has_entity(entity_id):
+            errors.append(
+                ContentError(
+                    path,
+                    article.line_of("entities"),
+                    "entities",
+                    f"{entity_id!r} is not an entity id in content/entities.yml",
+                    "use an id from there (the entity index lists them), or add the entity",
+                )
+            )
     if front.date is not None and front.date not in data.period:
         errors.append(
             ContentError(
@@ -184,8 +211,10 @@ def read_articles(content: Path, data: SiteData) -> list[Article]:
 
 
 def enrich(articles: list[Article], data: SiteData) -> list[Article]:
-    """Articles with their themes, in date order."""
-    return sorted((assign_themes(a, data.themes) for a in articles), key=article_sort_key)
+    """Articles with their themes, entities, linked references, backlinks and related articles, in date order."""
+    finder = entity_finder(data.entities)
+    articles = [find_entities(assign_themes(a, data.themes), finder) for a in articles]
+    return sorted(relate(link_references(articles)), key=article_sort_key)
 
 
 def load(project: Project) -> tuple[SiteData, list[Article]]:
@@ -197,7 +226,8 @@ def load(project: Project) -> tuple[SiteData, list[Article]]:
 def generate(project: Project) -> list[Article]:
     """content/ -> the generated pages, data files and raw captures under docs/."""
     data, articles = load(project)
-    files = {**render_pages(articles, data), **render_exports(articles, data)}
+    corpus = Corpus(tuple(articles), data, project.site_url())
+    files = {**render_pages(corpus), **render_exports(corpus)}
     outputs = {path: text.encode("utf-8") for path, text in files.items()}
     for raw in sorted((project.content / "raw").iterdir()):
         if raw.is_file() and not raw.name.startswith("."):

@@ -20,7 +20,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 ARTICLE = "articles/russian-military-assistance-to-assad-remains-the-main-stumbling-block-over-syria/"
-PAGE_TYPES = ["", "themes/idlib/", ARTICLE, "method/"]
+PAGE_TYPES = ["", "themes/idlib/", ARTICLE, "method/", "entities/", "entities/idlib/", "outlets/", "outlets/rt/"]
 
 
 @pytest.fixture(scope="module")
@@ -87,6 +87,31 @@ def test_article_page_shows_date_source_and_themes_as_links(page: tuple[Page, Wa
     expect(tab.locator("article")).to_contain_text("Date: 7 September 2015, stated in the text")
     tab.locator("article").get_by_role("link", name="US-Russian diplomacy").click()
     expect(tab.locator("h1")).to_have_text("US-Russian diplomacy")
+
+
+def test_reader_follows_an_entity_and_an_outlet_from_an_article(page: tuple[Page, Watch], site_url: str) -> None:
+    tab, _ = page
+    tab.goto(site_url + "articles/driving-out-militants-from-syrias-idlib-now-top-priority-putin/")
+    tab.get_by_role("heading", name="Named in this article").scroll_into_view_if_needed()
+    tab.locator("article").get_by_role("link", name="Idlib", exact=True).first.click()
+    expect(tab).to_have_url(site_url + "entities/idlib/")
+    expect(tab.locator("article")).to_contain_text("Driving out militants from Syria’s Idlib now top priority – Putin")
+    expect(tab.get_by_role("heading", name="Outlets that name it most")).to_be_visible()
+    tab.locator("article").get_by_role("link", name="RT", exact=True).first.click()
+    expect(tab).to_have_url(site_url + "outlets/rt/")
+    expect(tab.locator("article")).to_contain_text("Ownership or affiliation:")
+
+
+def test_article_has_related_articles_with_reasons_and_a_citation(page: tuple[Page, Watch], site_url: str) -> None:
+    tab, _ = page
+    tab.goto(site_url + ARTICLE)
+    related = tab.locator("h2#related-articles + ul > li")
+    expect(related.first).to_contain_text("Both ")
+    assert 1 <= related.count() <= 5
+    tab.get_by_text("Citation formats").click()
+    expect(tab.locator("details.cite")).to_contain_text("@online{")
+    json_ld = tab.locator('script[type="application/ld+json"]').text_content() or ""
+    assert '"@type":"NewsArticle"' in json_ld and '"isBasedOn":"http' in json_ld
 
 
 def test_search_finds_an_article_by_a_word_in_its_text(page: tuple[Page, Watch], site_url: str) -> None:

@@ -1,0 +1,92 @@
+"""A page per entity (what the corpus says where, and with whom), and the index of entities by type."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from generator.model import Entity
+from generator.render.article import ENTITY_TYPE_TITLES, article_link
+from generator.render.corpus import Corpus
+from generator.render.page import page
+from generator.render.text import count_of, human_date, inline
+
+CO_MENTION_LIMIT = 10
+OUTLET_LIMIT = 10
+
+
+def _facts(entity: Entity) -> str:
+    lines = [f"- **Type:** {entity.type.replace('-', ' ')}"]
+    if entity.aliases:
+        lines.append("- **Also written:** " + ", ".join(inline(a) for a in entity.aliases))
+    if entity.wikidata:
+        lines.append(f"- **Wikidata:** [{entity.wikidata}](https://www.wikidata.org/wiki/{entity.wikidata})")
+    if entity.coordinates:
+        lat, lon = entity.coordinates.lat, entity.coordinates.lon
+        lines.append(
+            f"- **Coordinates:** {abs(lat):g}° {'N' if lat >= 0 else 'S'}, {abs(lon):g}° {'E' if lon >= 0 else 'W'}"
+        )
+    return "\n".join(lines)
+
+
+def entity_page(entity: Entity, corpus: Corpus) -> str:
+    """Description, spellings, and every article that names the entity with the sentence where it first does."""
+    naming = corpus.naming(entity.id)
+    dated = [a.front.date for a in naming if a.front.date]
+    body = [f"# {inline(entity.name)}", inline(entity.description), _facts(entity)]
+    if not naming:
+        body.append("No article in the corpus names it yet.")
+        return page(entity.name, entity.description, "content/entities.yml", body)
+    span = f", first on {human_date(min(dated))}, last on {human_date(max(dated))}" if dated else ""
+    body.append(f"**Named in {count_of(len(naming), 'article')}**{span}; {len(naming) - len(dated)} undated.")
+    outlets = Counter(a.front.outlet for a in naming)
+    body += [
+        "## Outlets that name it most",
+        "\n".join(
+            f"- [{inline(corpus.data.outlet(o).name)}](../outlets/{o}.md): {count_of(n, 'article')}"
+            for o, n in sorted(outlets.items(), key=lambda item: (-item[1], corpus.data.outlet(item[0]).name))[
+                :OUTLET_LIMIT
+            ]
+        ),
+    ]
+    together = Counter(other for a in naming for other in a.entity_ids if other != entity.id)
+    if together:
+        ranked = sorted(together.items(), key=lambda item: (-item[1], corpus.data.entity(item[0]).name))
+        body += [
+            "## Most often named with it",
+            "\n".join(
+                f"- [{inline(corpus.data.entity(e).name)}]({e}.md): in {count_of(n, 'article')}"
+                for e, n in ranked[:CO_MENTION_LIMIT]
+            ),
+        ]
+    items = []
+    for article in naming:
+        mention = next(m for m in article.entities if m.entity_id == entity.id)
+        outlet = inline(corpus.data.outlet(article.front.outlet).name)
+        where = (
+            "Added by a maintainer; the text does not name it."
+            if mention.first_sentence is None
+            else f"“{inline(mention.first_sentence)}”"
+        )
+        items.append(f"- {article_link(article, '../')} — {outlet}, {human_date(article.front.date)}  \n  {where}")
+    body += ["## Articles that name it", "Each with the sentence where it is first named.", "\n".join(items)]
+    return page(entity.name, entity.description, "content/entities.yml", body)
+
+
+def entity_index(corpus: Corpus) -> str:
+    """Every entity, by type, with how many articles name it."""
+    counts = Counter(e for a in corpus.articles for e in a.entity_ids)
+    body = [
+        "# People, places and groups",
+        "The people, places, organisations, armed groups, aircraft and events the articles name, from "
+        "content/entities.yml. Each page lists the articles that name it. A name is found as a whole word in any "
+        "of its spellings; a maintainer can add or remove one for an article by hand.",
+    ]
+    for kind, title in ENTITY_TYPE_TITLES.items():
+        members = sorted((e for e in corpus.data.entities if e.type == kind), key=lambda e: (-counts[e.id], e.name))
+        if members:
+            body.append(f"## {title} ({len(members)})")
+            body.append(
+                "\n".join(f"- [{inline(e.name)}]({e.id}.md): {count_of(counts[e.id], 'article')}" for e in members)
+            )
+    description = f"The {len(corpus.data.entities)} people, places and groups the articles name, with their articles."
+    return page("People, places and groups", description, "content/entities.yml", body)

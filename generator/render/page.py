@@ -1,0 +1,16 @@
+"""A generated Markdown page: front matter (title, meta description, extra data), a note, the body."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from generator.render.text import GENERATED_NOTE, attribute
+
+
+def page(title: str, description: str, source: str, body: list[str], meta: dict[str, Any] | None = None) -> str:
+    """The page's text. Title and description are HTML-escaped: MkDocs puts them in the head unescaped."""
+    front = {"title": attribute(title), "description": attribute(description), **(meta or {})}
+    header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=100_000)
+    return "---\n" + header + "---\n\n" + GENERATED_NOTE.format(source=source) + "\n\n" + "\n\n".join(body) + "\n"
