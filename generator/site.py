@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import logging
 import os
 import sys
 import tempfile
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +22,7 @@ from generator.enrich.themes import assign_themes
 from generator.errors import ContentError, ContentErrors
 from generator.model import Article, article_sort_key
 from generator.parse.capture import RawFile, Segment, parse_segment, span_sha256, split_posts
-from generator.parse.front import field_lines, read_article, write_article
+from generator.parse.front import parse_article, write_article
 from generator.render.corpus import Corpus
 from generator.render.data import render_exports
 from generator.render.pages import render_pages
@@ -27,6 +30,17 @@ from generator.slug import is_safe_slug, slugify
 
 # What `generate` owns under docs/: it replaces these and never touches anything else there.
 GENERATED = ("index.md", ".generated-nav.yml", "articles", "themes", "outlets", "entities", "data", "raw")
+# Each stage's time at DEBUG, with its name, wall and CPU seconds as record attributes: bench/synthetic.py listens.
+STAGE_LOG = logging.getLogger("generator.stages")
+
+
+@contextlib.contextmanager
+def stage(name: str) -> Iterator[None]:
+    """Time one stage of the pipeline (wall clock and this process's CPU) and log it to STAGE_LOG."""
+    start, start_cpu = time.perf_counter(), time.process_time()
+    yield
+    seconds, cpu = time.perf_counter() - start, time.process_time() - start_cpu
+    STAGE_LOG.debug("%s: %.3f s (CPU %.3f s)", name, seconds, cpu, extra={"stage": name, "seconds": seconds, "cpu": cpu})
 
 
 @dataclass(frozen=True)
@@ -192,19 +206,21 @@ def _check_article(path: Path, slug: str, article: Article, data: SiteData, cont
 def read_articles(content: Path, data: SiteData) -> list[Article]:
     """Every article file in content/articles/, validated; all problems reported together."""
     articles, errors = [], []
-    for path in sorted((content / "articles").glob("*.md")):
-        display = Path("content/articles") / path.name
-        try:
-            text = path.read_text(encoding="utf-8")
-            front, paragraphs = read_article(display, text)
-        except ContentErrors as found:
-            errors += found.errors
-            continue
-        article = Article(path.stem, f"articles/{path.name}", front, paragraphs, field_lines=field_lines(text))
-        problems = _check_article(display, path.stem, article, data, content)
-        errors += problems
-        if not problems:
-            articles.append(article)
+    with stage("read"):
+        texts = [(path, path.read_text(encoding="utf-8")) for path in sorted((content / "articles").glob("*.md"))]
+    with stage("parse"):
+        for path, text in texts:
+            display = Path("content/articles") / path.name
+            try:
+                front, paragraphs, lines = parse_article(display, text)
+            except ContentErrors as found:
+                errors += found.errors
+                continue
+            article = Article(path.stem, f"articles/{path.name}", front, paragraphs, field_lines=lines)
+            problems = _check_article(display, path.stem, article, data, content)
+            errors += problems
+            if not problems:
+                articles.append(article)
     if errors:
         raise ContentErrors(errors)
     return articles
@@ -212,27 +228,37 @@ def read_articles(content: Path, data: SiteData) -> list[Article]:
 
 def enrich(articles: list[Article], data: SiteData) -> list[Article]:
     """Articles with their themes, entities, linked references, backlinks and related articles, in date order."""
-    finder = entity_finder(data.entities)
-    articles = [find_entities(assign_themes(a, data.themes), finder) for a in articles]
-    return sorted(relate(link_references(articles)), key=article_sort_key)
+    with stage("themes"):
+        articles = [assign_themes(a, data.themes) for a in articles]
+    with stage("entities"):
+        finder = entity_finder(data.entities)
+        articles = [find_entities(a, finder) for a in articles]
+    with stage("references"):
+        articles = link_references(articles)
+    with stage("related"):
+        return sorted(relate(articles), key=article_sort_key)
 
 
 def load(project: Project) -> tuple[SiteData, list[Article]]:
     """Read and enrich all content; raises ContentErrors listing every problem."""
-    data = load_site_data(project.content)
+    with stage("read"):
+        data = load_site_data(project.content)
     return data, enrich(read_articles(project.content, data), data)
 
 
 def generate(project: Project) -> list[Article]:
     """content/ -> the generated pages, data files and raw captures under docs/."""
     data, articles = load(project)
-    corpus = Corpus(tuple(articles), data, project.site_url())
-    files = {**render_pages(corpus), **render_exports(corpus)}
-    outputs = {path: text.encode("utf-8") for path, text in files.items()}
-    for raw in sorted((project.content / "raw").iterdir()):
-        if raw.is_file() and not raw.name.startswith("."):
-            outputs[f"raw/{raw.name}"] = raw.read_bytes()
-    _replace_generated(project.docs, outputs)
+    with stage("render"):
+        corpus = Corpus(tuple(articles), data, project.site_url())
+        files = {**render_pages(corpus), **render_exports(corpus)}
+        outputs = {path: text.encode("utf-8") for path, text in files.items()}
+    with stage("read"):
+        for raw in sorted((project.content / "raw").iterdir()):
+            if raw.is_file() and not raw.name.startswith("."):
+                outputs[f"raw/{raw.name}"] = raw.read_bytes()
+    with stage("write"):
+        _replace_generated(project.docs, outputs)
     return articles
 
 
@@ -269,8 +295,9 @@ def build(project: Project, site_dir: Path | None = None) -> list[Article]:
     articles = generate(project)
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(articles)
     _show_mkdocs_log()
-    config = load_config(str(project.mkdocs_yml), strict=True, site_dir=str(site_dir or project.site))
-    mkdocs_build(config)
+    with stage("mkdocs"):
+        config = load_config(str(project.mkdocs_yml), strict=True, site_dir=str(site_dir or project.site))
+        mkdocs_build(config)
     return articles
 
 

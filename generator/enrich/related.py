@@ -55,6 +55,8 @@ def relate(articles: list[Article]) -> list[Article]:
     entity_sets = [_text_entities(a) for a in articles]
     theme_sets = [_themes(a) for a in articles]
     entity_weight = _inverse_frequencies(entity_sets, len(articles))
+    # Each article's total entity weight: the weight of a union is then the two totals less the shared part.
+    entity_total = [sum(entity_weight[e] for e in entities) for entities in entity_sets]
     word_postings = _postings(matrix)
     entity_postings: dict[str, list[int]] = defaultdict(list)
     for row, entities in enumerate(entity_sets):
@@ -71,8 +73,9 @@ def relate(articles: list[Article]) -> list[Article]:
         relations = []
         for other, text_score in zip(candidates, text_scores, strict=True):
             shared_entities = entity_sets[row] & entity_sets[other]
-            union = entity_sets[row] | entity_sets[other]
-            entity_score = sum(entity_weight[e] for e in shared_entities) / sum(entity_weight[e] for e in union or {""})
+            shared_weight = sum(entity_weight[e] for e in shared_entities)
+            union_weight = entity_total[row] + entity_total[other] - shared_weight
+            entity_score = shared_weight / union_weight if union_weight > 0 else 0.0
             shared_themes = theme_sets[row] & theme_sets[other]
             theme_score = len(shared_themes) / len(theme_sets[row] | theme_sets[other]) if shared_themes else 0.0
             score = round(TEXT_WEIGHT * text_score + ENTITY_WEIGHT * entity_score + THEME_WEIGHT * theme_score, 6)
@@ -100,7 +103,6 @@ def _inverse_frequencies(sets: list[set[str]], total: int) -> dict[str, float]:
         for member in members:
             frequency[member] += 1
     weights = {member: 1 + math.log(total / count) for member, count in frequency.items()}
-    weights[""] = 1.0  # the weight of nothing, so an empty union divides by one
     return weights
 
 
@@ -125,8 +127,8 @@ def _candidates(
     entity_postings: dict[str, list[int]],
 ) -> list[int]:
     """The rows worth scoring against `row`: sharers of its most distinctive words and rarest entities."""
-    vector = matrix[row]  # type: ignore[index]
-    top_words = vector.indices[np.lexsort((vector.indices, -vector.data))[:CANDIDATE_WORDS]]
+    indices, data = _row(matrix, row)
+    top_words = indices[np.lexsort((indices, -data))[:CANDIDATE_WORDS]]
     found = {other for word in top_words for other in word_postings[word]}
     rarest = sorted(entities, key=lambda e: (-entity_weight[e], e))[:CANDIDATE_ENTITIES]
     found.update(other for entity_id in rarest for other in entity_postings[entity_id][:POSTING_LIMIT])
@@ -134,8 +136,16 @@ def _candidates(
     return sorted(found)
 
 
+def _row(matrix: object, row: int) -> tuple[np.ndarray, np.ndarray]:  # type: ignore[type-arg]
+    """A CSR row's column indices and weights, without building a one-row matrix."""
+    start, end = matrix.indptr[row], matrix.indptr[row + 1]  # type: ignore[attr-defined]
+    return matrix.indices[start:end], matrix.data[start:end]  # type: ignore[attr-defined]
+
+
 def _shared_words(matrix: object, row: int, other: int, vocabulary: object) -> tuple[str, ...]:
     """The words that contribute most to the two texts' similarity."""
-    product = matrix[row].multiply(matrix[other]).tocsr()  # type: ignore[index]
-    order = np.lexsort((product.indices, -product.data))[:REASON_LIMIT]
-    return tuple(str(vocabulary[index]) for index in product.indices[order])  # type: ignore[index]
+    (columns, weights), (other_columns, other_weights) = _row(matrix, row), _row(matrix, other)
+    shared, mine, theirs = np.intersect1d(columns, other_columns, assume_unique=True, return_indices=True)
+    products = weights[mine] * other_weights[theirs]
+    order = np.lexsort((shared, -products))[:REASON_LIMIT]
+    return tuple(str(vocabulary[index]) for index in shared[order])  # type: ignore[index]

@@ -38,9 +38,66 @@ def _timestamp_as_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
 FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 
 
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The same safe loading by libyaml's C parser, ten times faster; it cannot refuse an alias as it parses."""
+
+
+_FastLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+
+
+def _has_alias(root: yaml.Node) -> bool:
+    """Whether a node is reached twice: an alias shares the node of its anchor."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return True
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack += [part for pair in node.value for part in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
+    return False
+
+
+def _key_lines(node: yaml.Node | None) -> dict[str, int]:
+    """The line of each top-level key; the front matter's text starts on the file's line 1."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {key.value: key.start_mark.line + 1 for key, _ in node.value if isinstance(key, yaml.ScalarNode)}
+
+
+def _compose(loader_class: type[yaml.SafeLoader], text: str) -> yaml.Node | None:
+    loader = loader_class(text)
+    try:
+        return loader.get_single_node()  # type: ignore[no-any-return]
+    finally:
+        loader.dispose()  # type: ignore[no-untyped-call]
+
+
 class _SafeYAMLHandler(YAMLHandler):
+    """Parses the front matter once and keeps the line of each key."""
+
+    lines: dict[str, int]
+
     def load(self, fm: str, **kwargs: object) -> Any:
-        return yaml.load(fm, Loader=FrontMatterLoader)  # noqa: S506 - a SafeLoader subclass
+        try:
+            node = _compose(_FastLoader, fm)
+            fast = node is None or not _has_alias(node)
+        except yaml.YAMLError:
+            fast = False
+        if not fast:
+            # Broken or aliased YAML: PyYAML's own parser gives the error its wording and line (and refuses aliases).
+            node = _compose(FrontMatterLoader, fm)
+        self.lines = _key_lines(node)
+        if node is None:
+            return None
+        loader = FrontMatterLoader("")
+        try:
+            return loader.construct_document(node)
+        finally:
+            loader.dispose()  # type: ignore[no-untyped-call]
 
 
 def split_paragraphs(body: str) -> tuple[str, ...]:
@@ -48,21 +105,14 @@ def split_paragraphs(body: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in _PARAGRAPH_BREAK.split(body.replace("\r\n", "\n")) if p.strip())
 
 
-def field_lines(text: str) -> dict[str, int]:
-    """The line (in the file) of each top-level key of an article file's front matter."""
-    front_text = text.split("\n---", 1)[0].removeprefix("---")
-    try:
-        node = yaml.compose(front_text, Loader=FrontMatterLoader)
-    except yaml.YAMLError:
-        return {}
-    if not isinstance(node, yaml.MappingNode):
-        return {}
-    # The text starts right after the opening '---', so its line 0 is the file's line 1.
-    return {key.value: key.start_mark.line + 1 for key, _ in node.value}
-
-
 def read_article(path: Path, text: str) -> tuple[FrontMatter, tuple[str, ...]]:
     """Parse and validate one article file; every problem is a ContentError naming the field and line."""
+    front, paragraphs, _ = parse_article(path, text)
+    return front, paragraphs
+
+
+def parse_article(path: Path, text: str) -> tuple[FrontMatter, tuple[str, ...], dict[str, int]]:
+    """read_article, and the line of each front-matter key (the YAML is parsed once)."""
     if not text.startswith("---"):
         raise ContentErrors(
             [
@@ -75,12 +125,14 @@ def read_article(path: Path, text: str) -> tuple[FrontMatter, tuple[str, ...]]:
                 )
             ]
         )
+    handler = _SafeYAMLHandler()
+    handler.lines = {}
     try:
-        post = frontmatter.loads(text, handler=_SafeYAMLHandler())
+        post = frontmatter.loads(text, handler=handler)
     except yaml.YAMLError as error:
         raise ContentErrors([yaml_error(path, error)]) from error
     metadata: dict[str, Any] = dict(post.metadata)
-    lines = field_lines(text)
+    lines = handler.lines
     try:
         front = FrontMatter.model_validate(metadata)
     except ValidationError as error:
@@ -89,7 +141,7 @@ def read_article(path: Path, text: str) -> tuple[FrontMatter, tuple[str, ...]]:
             top = (item.field or "").split(".")[0]
             found.append(ContentError(path, lines.get(top, 1), item.field, item.message, item.hint))
         raise ContentErrors(found) from error
-    return front, split_paragraphs(post.content)
+    return front, split_paragraphs(post.content), lines
 
 
 def write_article(front: FrontMatter, paragraphs: tuple[str, ...]) -> str:

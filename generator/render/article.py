@@ -162,7 +162,7 @@ def _theme_sequence(article: Article, corpus: Corpus) -> list[str]:
     lines = []
     for theme_id in article.theme_ids:
         members = corpus.in_theme(theme_id)
-        position = members.index(article)
+        position = corpus.theme_position(theme_id, article)
         title = inline(corpus.data.theme(theme_id).title)
         before = f"previous: {article_link(members[position - 1], '../')}" if position > 0 else "first in the theme"
         after = f"next: {article_link(members[position + 1], '../')}" if position + 1 < len(members) else "last"

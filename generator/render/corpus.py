@@ -23,12 +23,16 @@ class Corpus:
         return {a.slug: a for a in self.articles}
 
     @functools.cached_property
-    def _by_theme(self) -> dict[str, list[Article]]:
+    def _by_theme(self) -> dict[str, tuple[Article, ...]]:
         members = defaultdict(list)
         for article in self.articles:
             for theme_id in article.theme_ids:
                 members[theme_id].append(article)
-        return members
+        return {theme_id: tuple(sorted(found, key=article_sort_key)) for theme_id, found in members.items()}
+
+    @functools.cached_property
+    def _theme_positions(self) -> dict[tuple[str, str], int]:
+        return {(t, a.slug): i for t, members in self._by_theme.items() for i, a in enumerate(members)}
 
     @functools.cached_property
     def _by_entity(self) -> dict[str, list[Article]]:
@@ -45,9 +49,13 @@ class Corpus:
             published[article.front.outlet].append(article)
         return published
 
-    def in_theme(self, theme_id: str) -> list[Article]:
+    def in_theme(self, theme_id: str) -> tuple[Article, ...]:
         """A theme's articles in date order, undated last: the order of its page and of previous/next."""
-        return sorted(self._by_theme.get(theme_id, []), key=article_sort_key)
+        return self._by_theme.get(theme_id, ())
+
+    def theme_position(self, theme_id: str, article: Article) -> int:
+        """Where an article stands in in_theme(theme_id)."""
+        return self._theme_positions[(theme_id, article.slug)]
 
     def naming(self, entity_id: str) -> list[Article]:
         """The articles that name an entity (or that a maintainer tied to it), in date order."""
