@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 import logging
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -295,10 +296,33 @@ def build(project: Project, site_dir: Path | None = None) -> list[Article]:
     articles = generate(project)
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(articles)
     _show_mkdocs_log()
+    site_dir = site_dir or project.site
     with stage("mkdocs"):
-        config = load_config(str(project.mkdocs_yml), strict=True, site_dir=str(site_dir or project.site))
+        config = load_config(str(project.mkdocs_yml), strict=True, site_dir=str(site_dir))
         mkdocs_build(config)
+    with stage("search"):
+        index_for_search(site_dir)
     return articles
+
+
+# What the search finds: the articles, home and method pages. Theme, outlet and entity pages are left out
+# (the navigation leads to them): their lists repeat every article's headline and lead, so they would
+# outrank the articles themselves, and their excerpts would grow with the corpus.
+SEARCH_PAGES = "{index.html,method/index.html,articles/*/index.html}"
+# Of a page, only its article element; not the provenance table or the citation box, which repeat the page.
+SEARCH_ROOT = "article.md-content__inner"
+SEARCH_EXCLUDE = (".set-aside", "details.cite")
+
+
+def index_for_search(site_dir: Path) -> None:
+    """Pagefind's chunked index of the built pages into site_dir/pagefind/, for the search box's worker."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", SEARCH_PAGES, "--silent"]
+    command += ["--root-selector", SEARCH_ROOT]
+    for selector in SEARCH_EXCLUDE:
+        command += ["--exclude-selectors", selector]
+    completed = subprocess.run(command, capture_output=True, text=True, check=False)
+    if completed.returncode != 0:
+        raise RuntimeError(f"pagefind failed ({completed.returncode}): {completed.stderr.strip()}")
 
 
 def _show_mkdocs_log() -> None:

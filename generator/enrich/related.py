@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import replace
 
 import numpy as np
+from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from generator.config import OTHER_THEME_ID
@@ -55,45 +57,73 @@ def relate(articles: list[Article]) -> list[Article]:
     entity_sets = [_text_entities(a) for a in articles]
     theme_sets = [_themes(a) for a in articles]
     entity_weight = _inverse_frequencies(entity_sets, len(articles))
-    # Each article's total entity weight: the weight of a union is then the two totals less the shared part.
-    entity_total = [sum(entity_weight[e] for e in entities) for entities in entity_sets]
     word_postings = _postings(matrix)
     entity_postings: dict[str, list[int]] = defaultdict(list)
     for row, entities in enumerate(entity_sets):
         for entity_id in entities:
             entity_postings[entity_id].append(row)
+    # Entities (by weight) and themes as sparse rows, so each article scores all its candidates at once.
+    entities = _membership(entity_sets, entity_weight)
+    themes = _membership(theme_sets, defaultdict(lambda: 1.0))
+    entity_total = np.asarray(entities.sum(axis=1)).ravel()
+    theme_total = np.asarray(themes.sum(axis=1)).ravel()
 
     related = []
     for row, article in enumerate(articles):
-        candidates = _candidates(row, matrix, word_postings, entity_sets[row], entity_weight, entity_postings)
-        if not candidates:
+        candidates = np.array(
+            _candidates(row, matrix, word_postings, entity_sets[row], entity_weight, entity_postings), dtype=np.intp
+        )
+        if not len(candidates):
             related.append(article)
             continue
-        text_scores = (matrix[candidates] @ matrix[row].T).toarray().ravel()
+        text_scores = matrix[candidates] @ _dense(matrix, row)
+        shared_weight = (entities[candidates] > 0) @ _dense(entities, row)
+        union_weight = entity_total[row] + entity_total[candidates] - shared_weight
+        entity_scores = np.divide(shared_weight, union_weight, out=np.zeros_like(shared_weight), where=union_weight > 0)
+        shared_themes = (themes[candidates] > 0) @ _dense(themes, row)
+        union_themes = theme_total[row] + theme_total[candidates] - shared_themes
+        theme_scores = np.divide(shared_themes, union_themes, out=np.zeros_like(shared_themes), where=shared_themes > 0)
+        scores = TEXT_WEIGHT * text_scores + ENTITY_WEIGHT * entity_scores + THEME_WEIGHT * theme_scores
+        # Only the candidates that could make the top RELATED_LIMIT once rounded are ranked in Python.
+        floor = max(MIN_SCORE, -np.partition(-scores, RELATED_LIMIT - 1)[RELATED_LIMIT - 1] if len(scores) >= RELATED_LIMIT else MIN_SCORE)
+        near = np.flatnonzero(scores >= floor - 1e-6)
         relations = []
-        for other, text_score in zip(candidates, text_scores, strict=True):
-            shared_entities = entity_sets[row] & entity_sets[other]
-            shared_weight = sum(entity_weight[e] for e in shared_entities)
-            union_weight = entity_total[row] + entity_total[other] - shared_weight
-            entity_score = shared_weight / union_weight if union_weight > 0 else 0.0
-            shared_themes = theme_sets[row] & theme_sets[other]
-            theme_score = len(shared_themes) / len(theme_sets[row] | theme_sets[other]) if shared_themes else 0.0
-            score = round(TEXT_WEIGHT * text_score + ENTITY_WEIGHT * entity_score + THEME_WEIGHT * theme_score, 6)
+        for other, score in zip(candidates[near].tolist(), scores[near].tolist(), strict=True):
+            score = round(score, 6)
             if score >= MIN_SCORE:
-                relations.append((score, other, shared_entities, shared_themes))
+                relations.append((score, other))
         relations.sort(key=lambda r: (-r[0], articles[r[1]].slug))
-        chosen = [
-            Relation(
-                slug=articles[other].slug,
-                score=score,
-                entity_ids=tuple(sorted(shared, key=lambda e: (-entity_weight[e], e))[:REASON_LIMIT]),
-                theme_ids=tuple(t for t in article.theme_ids if t in themes),
-                words=_shared_words(matrix, row, other, vocabulary),
+        chosen = []
+        for score, other in relations[:RELATED_LIMIT]:
+            shared = entity_sets[row] & entity_sets[other]
+            chosen.append(
+                Relation(
+                    slug=articles[other].slug,
+                    score=score,
+                    entity_ids=tuple(sorted(shared, key=lambda e: (-entity_weight[e], e))[:REASON_LIMIT]),
+                    theme_ids=tuple(t for t in article.theme_ids if t in theme_sets[row] & theme_sets[other]),
+                    words=_shared_words(matrix, row, other, vocabulary),
+                )
             )
-            for score, other, shared, themes in relations[:RELATED_LIMIT]
-        ]
         related.append(replace(article, related=tuple(chosen)))
     return related
+
+
+def _membership(sets: list[set[str]], weight: Mapping[str, float]) -> csr_matrix:
+    """One row per set, one column per member (in sorted order), the member's weight where it belongs."""
+    columns = {member: column for column, member in enumerate(sorted(set().union(*sets)))}
+    rows = [row for row, members in enumerate(sets) for _ in members]
+    cols = [columns[m] for members in sets for m in sorted(members)]
+    values = [weight[m] for members in sets for m in sorted(members)]
+    return csr_matrix((values, (rows, cols)), shape=(len(sets), max(len(columns), 1)), dtype=np.float64)
+
+
+def _dense(matrix: csr_matrix, row: int) -> np.ndarray:  # type: ignore[type-arg]
+    """One row of a sparse matrix as a dense vector."""
+    vector = np.zeros(matrix.shape[1])
+    indices, data = _row(matrix, row)
+    vector[indices] = data
+    return vector
 
 
 def _inverse_frequencies(sets: list[set[str]], total: int) -> dict[str, float]:
