@@ -23,7 +23,6 @@ import argparse
 import cProfile
 import datetime as dt
 import gzip
-import html.parser
 import json
 import logging
 import os
@@ -57,8 +56,8 @@ from generator.slug import slugify  # noqa: E402
 
 SEED = 8
 GZIP_LEVEL = 6  # what static hosts commonly serve; GitHub Pages compresses on the fly
-STAGES = ("read", "parse", "themes", "entities", "references", "related", "render", "write", "mkdocs")
-BEFORE_MKDOCS = STAGES[:-1]
+STAGES = ("read", "parse", "themes", "entities", "references", "related", "render", "write", "mkdocs", "search")
+BEFORE_MKDOCS = STAGES[:-2]
 WORDS_MEAN, WORDS_SPREAD, WORDS_MIN, WORDS_MAX = 650, 250, 120, 3000
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"“‘(]?[A-Z])")
 
@@ -207,7 +206,9 @@ class Writer:
             date=date,
             date_source="text" if date else "unknown",
             date_evidence=f"{date.day} {date:%B %Y}" if date else None,
-            url=f"https://www.example.org/{date.year if date else 'news'}/{slug}" if self.random.random() < 0.6 else None,
+            url=f"https://www.example.org/{date.year if date else 'news'}/{slug}"
+            if self.random.random() < 0.6
+            else None,
             source=span[0] if span else None,
             set_aside=list(span[1]) if span else [],
             references=self._references(),
@@ -256,58 +257,57 @@ class StageTimes(logging.Handler):
         self.cpu[record.stage] += record.cpu  # type: ignore[attr-defined]
 
 
-class _Assets(html.parser.HTMLParser):
-    """The same-origin stylesheets, scripts and preloads a page references."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if tag == "link" and values.get("rel") in ("stylesheet", "preload") and values.get("href"):
-            self.urls.append(values["href"] or "")
-        if tag == "script" and values.get("src"):
-            self.urls.append(values["src"] or "")
-
-
 def gzip_size(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0))
 
 
-def page_download(site_dir: Path, page: Path) -> dict[str, int]:
-    """Gzip bytes of a page and what it loads at once: CSS, JS, the fonts its CSS names, and the search index.
+# Searches a reader might make first: a word on most pages, a name, and a rare word.
+FIRST_SEARCHES = ("Syria", "Lavrov", "Bsanqul")
 
-    Material's bundle fetches search/search_index.json on every first page view (over http), so it counts.
-    Fonts: every face the site's stylesheets declare, an upper bound (a browser fetches only those it uses).
+
+def reader_downloads(site_dir: Path, page: str, searches: Sequence[str] = FIRST_SEARCHES) -> dict[str, Any]:
+    """What Chromium downloads (bytes on the wire, gzip as a static host serves) for a page, then for a first search.
+
+    The site is served with gzip by bench/lighthouse.py's handler; each search runs in a fresh browser on the page.
     """
-    parser = _Assets()
-    parser.feed(page.read_text(encoding="utf-8"))
-    files = {page}
-    for url in parser.urls:
-        if "://" in url or url.startswith("//"):
-            continue  # another origin: the browser tests forbid those anyway
-        target = (page.parent / url.split("?")[0].split("#")[0]).resolve()
-        if target.is_file():
-            files.add(target)
-            if target.suffix == ".css":
-                for font in re.findall(r"url\(\"?([^\")]+\.woff2)", target.read_text(encoding="utf-8")):
-                    files.add((target.parent / font).resolve())
-    index = site_dir / "search" / "search_index.json"
-    if index.is_file():
-        files.add(index)
-    sizes = {"html": 0, "css": 0, "js": 0, "fonts": 0, "search_index": 0}
-    for path in files:
-        kind = (
-            "search_index"
-            if path == index
-            else "html"
-            if path == page
-            else {".css": "css", ".js": "js", ".woff2": "fonts"}.get(path.suffix, "js")
-        )
-        sizes[kind] += len(path.read_bytes()) if path.suffix == ".woff2" else gzip_size(path.read_bytes())
-    sizes["total"] = sum(sizes.values())
-    return sizes
+    import functools
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    from playwright.sync_api import sync_playwright
+
+    from bench.lighthouse import Handler
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/{page}"
+    result: dict[str, Any] = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+            for query in ("", *searches):
+                tab = browser.new_page()
+                sizes: dict[str, int] = {}
+                tab.on(
+                    "requestfinished", lambda r, sizes=sizes: sizes.__setitem__(r.url, r.sizes()["responseBodySize"])
+                )
+                tab.goto(url, wait_until="networkidle")
+                if not query:
+                    result["page_load"] = sum(sizes.values())
+                    result["page_load_files"] = len(sizes)
+                else:
+                    loaded = sum(sizes.values())
+                    box = tab.get_by_role("textbox", name="Search")
+                    box.click()
+                    box.press_sequentially(query)
+                    tab.locator(".md-search-result__item").first.wait_for(timeout=60_000)
+                    tab.wait_for_load_state("networkidle")
+                    result[f"first_search_{query}"] = sum(sizes.values()) - loaded
+                tab.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    return result
 
 
 def site_measures(site_dir: Path) -> dict[str, Any]:
@@ -328,8 +328,13 @@ def site_measures(site_dir: Path) -> dict[str, Any]:
         "article_has_chart_library": "plotly" in article_html,
         "search_index_raw": len(index_bytes),
         "search_index_gzip": gzip_size(index_bytes),
-        "article_download": page_download(site_dir, median_page),
-        "chart_download": page_download(site_dir, chart_pages[0]) if chart_pages else "n/a: no chart page yet",
+        "article_download": reader_downloads(site_dir, median_page.parent.relative_to(site_dir).as_posix() + "/"),
+        "chart_download": (
+            reader_downloads(site_dir, chart_pages[0].parent.relative_to(site_dir).as_posix() + "/", ())
+            if chart_pages
+            else "n/a: no chart page yet"
+        ),
+        "pagefind_bytes": sum(p.stat().st_size for p in (site_dir / "pagefind").rglob("*") if p.is_file()),
     }
 
 
@@ -344,7 +349,7 @@ def timed_build(project: site.Project, profile: Path | None = None) -> dict[str,
     site.STAGE_LOG.addHandler(handler)
     site.STAGE_LOG.setLevel(logging.DEBUG)
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    start, start_cpu = time.perf_counter(), time.process_time()
+    start, start_cpu = time.perf_counter(), site.cpu_seconds()
     try:
         if profile:
             profiler = cProfile.Profile()
@@ -357,7 +362,7 @@ def timed_build(project: site.Project, profile: Path | None = None) -> dict[str,
     wall = {name: round(handler.seconds.get(name, 0.0), 3) for name in STAGES}
     wall["total"] = round(time.perf_counter() - start, 3)
     cpu = {name: round(handler.cpu.get(name, 0.0), 3) for name in STAGES}
-    cpu["total"] = round(time.process_time() - start_cpu, 3)
+    cpu["total"] = round(site.cpu_seconds() - start_cpu, 3)
     return {"wall": wall, "cpu": cpu}
 
 
@@ -428,7 +433,9 @@ def machine() -> str:
     cpu = "unknown CPU"
     info = Path("/proc/cpuinfo")
     if info.is_file():
-        cpu = next((line.split(":", 1)[1].strip() for line in info.read_text().splitlines() if "model name" in line), cpu)
+        cpu = next(
+            (line.split(":", 1)[1].strip() for line in info.read_text().splitlines() if "model name" in line), cpu
+        )
     memory = ""
     meminfo = Path("/proc/meminfo")
     if meminfo.is_file():

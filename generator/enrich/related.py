@@ -85,7 +85,10 @@ def relate(articles: list[Article]) -> list[Article]:
         theme_scores = np.divide(shared_themes, union_themes, out=np.zeros_like(shared_themes), where=shared_themes > 0)
         scores = TEXT_WEIGHT * text_scores + ENTITY_WEIGHT * entity_scores + THEME_WEIGHT * theme_scores
         # Only the candidates that could make the top RELATED_LIMIT once rounded are ranked in Python.
-        floor = max(MIN_SCORE, -np.partition(-scores, RELATED_LIMIT - 1)[RELATED_LIMIT - 1] if len(scores) >= RELATED_LIMIT else MIN_SCORE)
+        floor = max(
+            MIN_SCORE,
+            -np.partition(-scores, RELATED_LIMIT - 1)[RELATED_LIMIT - 1] if len(scores) >= RELATED_LIMIT else MIN_SCORE,
+        )
         near = np.flatnonzero(scores >= floor - 1e-6)
         relations = []
         for other, score in zip(candidates[near].tolist(), scores[near].tolist(), strict=True):
