@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -103,9 +104,12 @@ def test_a_quoted_headline_links_to_its_article_and_the_article_lists_the_backli
     # "'Don't test us': Haley threatens..." is not in the corpus: it stays text, with no link.
     assert all(r.slug is None for r in linked.values())
     cohen = by_slug(articles)["video-who-putin-is-not-by-prof-stephen-f-cohen"]
-    target = "driving-out-militants-from-syrias-idlib-now-top-priority-putin"
-    assert [r.slug for r in cohen.references if r.is_link] == [target]
-    assert cohen.slug in by_slug(articles)[target].backlinks
+    targets = [
+        "driving-out-militants-from-syrias-idlib-now-top-priority-putin",
+        "syria-conflict-results-of-meeting-between-rouhani-erdogan-putin-in-teheran",
+    ]
+    assert [r.slug for r in cohen.references if r.is_link] == targets
+    assert all(cohen.slug in by_slug(articles)[target].backlinks for target in targets)
 
 
 def test_a_near_miss_headline_does_not_link(project: site.Project) -> None:
@@ -130,8 +134,7 @@ def test_every_related_reason_is_true_of_both_texts(project: site.Project) -> No
             for text in (article.text, other.text):
                 named = {key for key, _ in finder.finditer(text)}
                 assert set(relation.entity_ids) <= named
-                words = text.lower()
-                assert all(word in words for word in relation.words)
+                assert all(re.search(rf"(?i)\b{re.escape(word)}\b", text) for word in relation.words)
             assert set(relation.theme_ids) <= set(article.theme_ids) & set(other.theme_ids)
             assert relation.entity_ids or relation.theme_ids or relation.words
     assert relations >= len(articles)  # most articles have several related ones

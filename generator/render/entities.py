@@ -62,11 +62,12 @@ def entity_page(entity: Entity, corpus: Corpus) -> str:
     for article in naming:
         mention = next(m for m in article.entities if m.entity_id == entity.id)
         outlet = inline(corpus.data.outlet(article.front.outlet).name)
-        where = (
-            "Added by a maintainer; the text does not name it."
-            if mention.first_sentence is None
-            else f"“{inline(mention.first_sentence)}”"
-        )
+        if mention.first_sentence is None:
+            where = "Added by a maintainer; the text does not name it."
+        elif mention.first_sentence == article.front.title:
+            where = "Named in the headline."
+        else:
+            where = f"“{inline(mention.first_sentence)}”"
         items.append(f"- {article_link(article, '../')} — {outlet}, {human_date(article.front.date)}  \n  {where}")
     body += ["## Articles that name it", "Each with the sentence where it is first named.", "\n".join(items)]
     return page(entity.name, entity.description, "content/entities.yml", body)
