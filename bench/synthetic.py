@@ -274,7 +274,7 @@ def reader_downloads(site_dir: Path, page: str, searches: Sequence[str] = FIRST_
     import threading
     from http.server import ThreadingHTTPServer
 
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
     from bench.lighthouse import Handler
 
@@ -300,7 +300,8 @@ def reader_downloads(site_dir: Path, page: str, searches: Sequence[str] = FIRST_
                     box = tab.get_by_role("textbox", name="Search")
                     box.click()
                     box.press_sequentially(query)
-                    tab.locator(".md-search-result__item").first.wait_for(timeout=60_000)
+                    # "No matching documents", "1 matching document", "20 matching documents"
+                    expect(tab.locator(".md-search-result__meta")).to_contain_text("matching", timeout=60_000)
                     tab.wait_for_load_state("networkidle")
                     result[f"first_search_{query}"] = sum(sizes.values()) - loaded
                 tab.close()
@@ -420,7 +421,10 @@ def run(count: int, keep: Path | None, incremental: bool, profile: Path | None) 
     if profile:
         command += ["--profile", str(profile)]
     environment = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    output = subprocess.run(command, check=True, capture_output=True, text=True, env=environment).stdout
+    completed = subprocess.run(command, capture_output=True, text=True, env=environment, check=False)
+    if completed.returncode != 0:
+        sys.exit(f"the build of {count} articles failed:\n{completed.stderr[-3000:]}")
+    output = completed.stdout
     result: dict[str, Any] = json.loads(output.strip().splitlines()[-1])
     result["corpus_made_in_s"] = made
     if not keep:
