@@ -121,7 +121,7 @@ def _membership(sets: list[set[str]], weight: Mapping[str, float]) -> csr_matrix
     return csr_matrix((values, (rows, cols)), shape=(len(sets), max(len(columns), 1)), dtype=np.float64)
 
 
-def _dense(matrix: csr_matrix, row: int) -> np.ndarray:  # type: ignore[type-arg]
+def _dense(matrix: csr_matrix, row: int) -> np.ndarray:
     """One row of a sparse matrix as a dense vector."""
     vector = np.zeros(matrix.shape[1])
     indices, data = _row(matrix, row)
@@ -169,7 +169,7 @@ def _candidates(
     return sorted(found)
 
 
-def _row(matrix: object, row: int) -> tuple[np.ndarray, np.ndarray]:  # type: ignore[type-arg]
+def _row(matrix: object, row: int) -> tuple[np.ndarray, np.ndarray]:
     """A CSR row's column indices and weights, without building a one-row matrix."""
     start, end = matrix.indptr[row], matrix.indptr[row + 1]  # type: ignore[attr-defined]
     return matrix.indices[start:end], matrix.data[start:end]  # type: ignore[attr-defined]

@@ -71,9 +71,9 @@ def _key_lines(node: yaml.Node | None) -> dict[str, int]:
 def _compose(loader_class: type[yaml.SafeLoader], text: str) -> yaml.Node | None:
     loader = loader_class(text)
     try:
-        return loader.get_single_node()  # type: ignore[no-any-return]
+        return loader.get_single_node()
     finally:
-        loader.dispose()  # type: ignore[no-untyped-call]
+        loader.dispose()
 
 
 class _SafeYAMLHandler(YAMLHandler):
@@ -97,7 +97,7 @@ class _SafeYAMLHandler(YAMLHandler):
         try:
             return loader.construct_document(node)
         finally:
-            loader.dispose()  # type: ignore[no-untyped-call]
+            loader.dispose()
 
 
 def split_paragraphs(body: str) -> tuple[str, ...]:
