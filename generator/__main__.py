@@ -77,7 +77,10 @@ def generate() -> None:
 
 @cli.command()
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), help="Where to build (default site/).")
-def build(site_dir: Path | None) -> None:
+@click.option(
+    "--dirty", is_flag=True, help="Render only the pages that changed since the last build (a preview, not a deploy)."
+)
+def build(site_dir: Path | None, dirty: bool) -> None:
     """Generate docs/, then build the site with MkDocs in strict mode.
 
     Example: python -m generator build
@@ -85,7 +88,7 @@ def build(site_dir: Path | None) -> None:
     from mkdocs.exceptions import Abort
 
     try:
-        articles = site.build(_project(), site_dir)
+        articles = site.build(_project(), site_dir, dirty=dirty)
     except ContentErrors as found:
         _fail(found.errors)
     except Abort as abort:

@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 import logging
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -296,8 +297,14 @@ def source_date_epoch(articles: list[Article]) -> str:
     return str(int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC).timestamp()))
 
 
-def build(project: Project, site_dir: Path | None = None) -> list[Article]:
-    """Generate docs/, then run the MkDocs build in strict mode into site/."""
+def build(project: Project, site_dir: Path | None = None, dirty: bool = False) -> list[Article]:
+    """Generate docs/, then run the MkDocs build in strict mode into site/.
+
+    dirty: MkDocs renders only the pages whose Markdown generate() rewrote (newer than their HTML), over
+    the previous build in site_dir, and the pages of removed Markdown files are removed: a preview after
+    adding an article. It is a full build when there is no previous build, or when mkdocs.yml, the
+    navigation or overrides/ changed since, as every page carries them.
+    """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
@@ -305,12 +312,43 @@ def build(project: Project, site_dir: Path | None = None) -> list[Article]:
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(articles)
     _show_mkdocs_log()
     site_dir = site_dir or project.site
+    dirty = dirty and _unchanged_frame(project, site_dir)
     with stage("mkdocs"):
         config = load_config(str(project.mkdocs_yml), strict=True, site_dir=str(site_dir))
-        mkdocs_build(config)
+        if dirty:
+            _remove_stale_pages(project.docs, site_dir)
+        # MkDocs warns that a dirty build may leave links stale, and strict mode would count that warning as a
+        # failure. Our navigation never lists articles, so a page added or removed changes no navigation.
+        dirty_warning = logging.getLogger("mkdocs.commands.build")
+        dirty_warning.addFilter(_not_the_dirty_warning)
+        try:
+            mkdocs_build(config, dirty=dirty)
+        finally:
+            dirty_warning.removeFilter(_not_the_dirty_warning)
     with stage("search"):
         index_for_search(site_dir)
     return articles
+
+
+def _unchanged_frame(project: Project, site_dir: Path) -> bool:
+    """Whether what every page carries (configuration, navigation, templates) is older than the last build."""
+    built = site_dir / "sitemap.xml"  # MkDocs writes it on every build, dirty or not
+    if not built.is_file():
+        return False
+    frame = [project.mkdocs_yml, project.docs / ".generated-nav.yml", *(project.root / "overrides").rglob("*")]
+    return all(path.stat().st_mtime_ns <= built.stat().st_mtime_ns for path in frame if path.is_file())
+
+
+def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def _remove_stale_pages(docs: Path, site_dir: Path) -> None:
+    """The built pages (name/index.html) of generated Markdown pages that no longer exist."""
+    for name in ("articles", "themes", "outlets", "entities"):
+        for page in sorted((site_dir / name).glob("*/index.html")):
+            if not (docs / name / f"{page.parent.name}.md").is_file():
+                shutil.rmtree(page.parent)
 
 
 # What the search finds: the articles, home and method pages. Theme, outlet and entity pages are left out
@@ -324,6 +362,7 @@ SEARCH_EXCLUDE = (".set-aside", "details.cite")
 
 def index_for_search(site_dir: Path) -> None:
     """Pagefind's chunked index of the built pages into site_dir/pagefind/, for the search box's worker."""
+    shutil.rmtree(site_dir / "pagefind", ignore_errors=True)  # a dirty build keeps site_dir: no stale chunks
     command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", SEARCH_PAGES, "--silent"]
     command += ["--root-selector", SEARCH_ROOT]
     for selector in SEARCH_EXCLUDE:

@@ -167,3 +167,24 @@ def test_generate_removes_pages_of_deleted_articles_and_keeps_hand_written_ones(
     site.generate(project)
     assert not page.exists()
     assert (project.docs / "method.md").is_file()
+
+
+def test_a_dirty_build_after_adding_and_removing_articles_matches_a_full_build(tmp_path: Path) -> None:
+    def edit(project: site.Project) -> None:
+        articles = project.content / "articles"
+        (articles / "added.md").write_text(
+            "---\ntitle: Russian jets strike near Idlib\noutlet: rt\ndate: 2018-09-04\ndate_source: maintainer\n---\n"
+            "Russian jets struck targets near Idlib, the ministry said. Turkey objected.\n",
+            encoding="utf-8",
+        )
+        next(articles.glob("western-leaders-*.md")).unlink()
+
+    previewed = copy_project(tmp_path / "previewed")
+    site.build(previewed)
+    edit(previewed)
+    site.build(previewed, dirty=True)
+    full = copy_project(tmp_path / "full")
+    edit(full)
+    site.build(full)
+    assert tree_digest(previewed.site) == tree_digest(full.site)
+    assert (full.site / "articles" / "added" / "index.html").is_file()

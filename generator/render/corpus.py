@@ -35,12 +35,12 @@ class Corpus:
         return {(t, a.slug): i for t, members in self._by_theme.items() for i, a in enumerate(members)}
 
     @functools.cached_property
-    def _by_entity(self) -> dict[str, list[Article]]:
+    def _by_entity(self) -> dict[str, tuple[Article, ...]]:
         naming = defaultdict(list)
         for article in self.articles:
             for entity_id in article.entity_ids:
                 naming[entity_id].append(article)
-        return naming
+        return {entity_id: tuple(sorted(found, key=article_sort_key)) for entity_id, found in naming.items()}
 
     @functools.cached_property
     def _by_outlet(self) -> dict[str, list[Article]]:
@@ -57,9 +57,9 @@ class Corpus:
         """Where an article stands in in_theme(theme_id)."""
         return self._theme_positions[(theme_id, article.slug)]
 
-    def naming(self, entity_id: str) -> list[Article]:
+    def naming(self, entity_id: str) -> tuple[Article, ...]:
         """The articles that name an entity (or that a maintainer tied to it), in date order."""
-        return sorted(self._by_entity.get(entity_id, []), key=article_sort_key)
+        return self._by_entity.get(entity_id, ())
 
     def published_by(self, outlet_id: str) -> list[Article]:
         """An outlet's articles in date order."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import re
 
 _MONTHS = (
     "January",
@@ -21,7 +20,7 @@ _MONTHS = (
     "December",
 )
 # Exactly the characters Python-Markdown unescapes; a backslash before any other would show.
-_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+_MARKDOWN_PUNCTUATION = "\\`*_{}[]()#+-.!"
 
 GENERATED_NOTE = "<!-- Generated from {source} by `python -m generator generate`; edit that, not this file. -->"
 
@@ -32,7 +31,12 @@ def inline(text: str) -> str:
     >>> inline("<b>[x](javascript:y)</b>")
     '&lt;b&gt;\\\\[x\\\\]\\\\(javascript:y\\\\)&lt;/b&gt;'
     """
-    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
+    text = " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # One str.replace per character present (the backslash first): faster than a regex substitution.
+    for char in _MARKDOWN_PUNCTUATION:
+        if char in text:
+            text = text.replace(char, "\\" + char)
+    return text
 
 
 def attribute(text: str) -> str:
