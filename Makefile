@@ -1,10 +1,11 @@
 # make site: a virtual environment with the pinned dependencies, then the site in site/.
 # make test: lint, types and the whole test suite (browser tests need Debian's chromium).
+# make bench: synthetic corpora of 100, 1,000 and 10,000 articles through the pipeline; tables in bench/RESULTS.md.
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve generate check lint clean
+.PHONY: site test serve generate check lint clean bench
 
 $(STAMP): requirements.txt requirements-dev.txt constraints.txt
 	python3 -m venv $(VENV)
@@ -33,3 +34,6 @@ test: lint
 
 clean:
 	rm -rf site $(VENV)
+
+bench: $(STAMP)
+	$(PYTHON) bench/synthetic.py 100 1000 10000 --incremental --results bench/RESULTS.md

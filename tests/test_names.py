@@ -65,3 +65,14 @@ def test_a_name_matched_letter_by_letter_finds_its_entity() -> None:
 
 def test_no_names_find_nothing() -> None:
     assert list(NameFinder({}).finditer("Idlib")) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PIECES) | st.text(max_size=3), max_size=25))
+def test_a_finder_tried_at_the_starts_of_a_larger_one_finds_the_same(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    small = NameFinder({"Idlib": "idlib", "IS": "isis", "Hama": "hama"})
+    shared_starts = NameFinder(NAMES).starts(text)
+    assert [(k, m.span()) for k, m in small.finditer(text, shared_starts)] == [
+        (k, m.span()) for k, m in small.finditer(text)
+    ]

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 import numpy as np
-from scipy.sparse import csr_matrix
+from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from generator.config import OTHER_THEME_ID
@@ -62,11 +62,14 @@ def relate(articles: list[Article]) -> list[Article]:
     for row, entities in enumerate(entity_sets):
         for entity_id in entities:
             entity_postings[entity_id].append(row)
-    # Entities (by weight) and themes as sparse rows, so each article scores all its candidates at once.
+    # Entities (by weight) and themes as sparse rows, so each article scores all its candidates at once;
+    # both as one 0/1 matrix, entities' columns first, so a candidate's row is fetched once.
     entities = _membership(entity_sets, entity_weight)
     themes = _membership(theme_sets, defaultdict(lambda: 1.0))
     entity_total = np.asarray(entities.sum(axis=1)).ravel()
     theme_total = np.asarray(themes.sum(axis=1)).ravel()
+    members = hstack([entities > 0, themes > 0], format="csr", dtype=np.float64)
+    entity_columns = entities.shape[1]
 
     related = []
     for row, article in enumerate(articles):
@@ -77,10 +80,14 @@ def relate(articles: list[Article]) -> list[Article]:
             related.append(article)
             continue
         text_scores = matrix[candidates] @ _dense(matrix, row)
-        shared_weight = (entities[candidates] > 0) @ _dense(entities, row)
+        shared = members[candidates]
+        entity_vector, theme_vector = np.zeros(members.shape[1]), np.zeros(members.shape[1])
+        entity_vector[:entity_columns] = _dense(entities, row)
+        theme_vector[entity_columns:] = _dense(themes, row)
+        shared_weight = shared @ entity_vector
         union_weight = entity_total[row] + entity_total[candidates] - shared_weight
         entity_scores = np.divide(shared_weight, union_weight, out=np.zeros_like(shared_weight), where=union_weight > 0)
-        shared_themes = (themes[candidates] > 0) @ _dense(themes, row)
+        shared_themes = shared @ theme_vector
         union_themes = theme_total[row] + theme_total[candidates] - shared_themes
         theme_scores = np.divide(shared_themes, union_themes, out=np.zeros_like(shared_themes), where=shared_themes > 0)
         scores = TEXT_WEIGHT * text_scores + ENTITY_WEIGHT * entity_scores + THEME_WEIGHT * theme_scores

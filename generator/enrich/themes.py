@@ -11,13 +11,13 @@ from generator.enrich.names import NameFinder
 from generator.model import Article, Theme, ThemeMatch
 
 
-def count_terms(text: str, terms: list[str]) -> dict[str, int]:
-    """How often each term occurs in the text, each place counted once.
+def count_terms(text: str, terms: list[str], starts: list[int] | None = None) -> dict[str, int]:
+    """How often each term occurs in the text, each place counted once (starts: see NameFinder.finditer).
 
     >>> count_terms("This is IS in idlib, Idlib.", ["IS", "Idlib"])
     {'IS': 1, 'Idlib': 2}
     """
-    return dict(Counter(term for term, _ in _finder(tuple(terms)).finditer(text)))
+    return dict(Counter(term for term, _ in _finder(tuple(terms)).finditer(text, starts)))
 
 
 @functools.lru_cache(maxsize=256)
@@ -32,9 +32,11 @@ def assign_themes(article: Article, themes: tuple[Theme, ...]) -> Article:
         matches = [ThemeMatch(theme_id, by_maintainer=True) for theme_id in article.front.themes]
     else:
         text = article.text
+        # One scan for where any theme's term may start; each theme then tries its own terms only there.
+        starts = _finder(tuple(term for theme in themes for term in theme.terms)).starts(text)
         matches = []
         for theme in themes:
-            counts = count_terms(text, theme.terms)
+            counts = count_terms(text, theme.terms, starts)
             if counts and sum(counts.values()) >= theme.min_mentions:
                 found = tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
                 matches.append(ThemeMatch(theme.id, terms=found))

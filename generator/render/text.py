@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 
 _MONTHS = (
@@ -25,6 +26,7 @@ _MARKDOWN_PUNCTUATION = "\\`*_{}[]()#+-.!"
 GENERATED_NOTE = "<!-- Generated from {source} by `python -m generator generate`; edit that, not this file. -->"
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a headline is linked from some forty pages
 def inline(text: str) -> str:
     """Text for a Markdown line: HTML characters as entities, Markdown punctuation backslash-escaped.
 
