@@ -139,3 +139,53 @@ def test_page_has_no_accessibility_violations(page: tuple[Page, Watch], site_url
     tab.goto(site_url + path)
     results = Axe().run(tab)
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_a_page_view_fetches_no_search_index_until_a_search(page: tuple[Page, Watch], site_url: str) -> None:
+    tab, _ = page
+    fetched: list[str] = []
+    tab.on("requestfinished", lambda request: fetched.append(request.url))
+    tab.goto(site_url + ARTICLE, wait_until="networkidle")
+    # Material's own index is empty (every page is excluded from it); Pagefind's is not touched yet.
+    assert not [url for url in fetched if "/pagefind/" in url]
+    index = next(url for url in fetched if url.endswith("search/search_index.json"))
+    assert '"docs":[]' in tab.request.get(index).text()
+    tab.get_by_role("textbox", name="Search").press_sequentially("Lavrov")
+    expect(tab.locator(".md-search-result__item").first).to_be_visible()
+    assert [url for url in fetched if url.endswith("/pagefind/pagefind.js")]
+
+
+def test_search_shows_a_hostile_headline_as_text(browser: Browser, tmp_path_factory: pytest.TempPathFactory) -> None:
+    import functools
+    import http.server
+    import threading
+
+    from generator import site
+    from tests.conftest import _QuietHandler, copy_project
+
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    (project.content / "articles" / "hostile.md").write_text(
+        "---\ntitle: '<img src=x onerror=alert(1)> Zzhostile &amp; <b>bold</b>'\noutlet: unknown\n---\n"
+        "Zzhostile text <script>alert(2)</script> in Idlib.\n",
+        encoding="utf-8",
+    )
+    site.build(project)
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(project.site))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    context = browser.new_context()
+    tab = context.new_page()
+    watch = Watch(tab, origin)
+    try:
+        tab.goto(origin + "/")
+        tab.get_by_role("textbox", name="Search").press_sequentially("Zzhostile")
+        result = tab.locator(".md-search-result__item").first
+        expect(result.locator("h1")).to_have_text("<img src=x onerror=alert(1)> Zzhostile &amp; <b>bold</b>")
+        expect(result.locator("mark").first).to_have_text("Zzhostile")
+        assert tab.locator(".md-search-result img, .md-search-result b, .md-search-result script").count() == 0
+        assert watch.problems == []
+    finally:
+        context.close()
+        server.shutdown()

@@ -33,7 +33,10 @@ async function search(query) {
   return {
     items: pages.map((page, rank) => {
       const score = found[rank].score
-      const sections = page.sub_results.filter(section => section.url.includes("#")).slice(0, SECTION_LIMIT)
+      // Sections under their headings; not the headline's own, which the page's entry already shows.
+      const sections = page.sub_results
+        .filter(section => section.url.includes("#") && section.title !== page.meta.title)
+        .slice(0, SECTION_LIMIT)
       return [
         { location: page.url, title: escapeHTML(page.meta.title || page.url), text: page.excerpt, score, terms },
         ...sections.map(section => ({
