@@ -379,6 +379,36 @@ def _stamps(root: Path) -> dict[str, tuple[int, int]]:
     return {str(p.relative_to(root)): (p.stat().st_mtime_ns, p.stat().st_ino) for p in root.rglob("*") if p.is_file()}
 
 
+def material_index_child(project: site.Project, count: int) -> dict[str, Any]:
+    """The road not taken: Material's own search index of every page, its size and what a page view downloads.
+
+    The pages are generated without `search: exclude`, and the config points at Material's own worker again.
+    """
+    from generator.render import page
+
+    page.SEARCH_EXCLUDE.clear()
+    (project.root / "overrides" / "main.html").write_text(
+        re.sub(
+            r"\{% block config %\}.*?\{% endblock %\}",
+            "",
+            (project.root / "overrides" / "main.html").read_text(),
+            flags=re.S,
+        )
+    )
+    times = timed_build(project)
+    index = (project.site / "search" / "search_index.json").read_bytes()
+    pages = sorted((project.site / "articles").glob("*/index.html"), key=lambda p: (p.stat().st_size, str(p)))
+    median_page = pages[len(pages) // 2].parent.relative_to(project.site).as_posix() + "/"
+    return {
+        "n": count,
+        "material_index_raw": len(index),
+        "material_index_gzip": gzip_size(index),
+        "article_page_load_with_material_index": reader_downloads(project.site, median_page, ())["page_load"],
+        "mkdocs_cpu_s": times["cpu"]["mkdocs"],
+        "peak_mb": peak_mb(),
+    }
+
+
 def run_child(root: Path, count: int, incremental: bool, profile: Path | None) -> dict[str, Any]:
     """Build the project at `root` (a fresh child process), measure; then, if asked, add one article and again."""
     project = site.Project(root)
@@ -410,7 +440,7 @@ def run_child(root: Path, count: int, incremental: bool, profile: Path | None) -
     return result
 
 
-def run(count: int, keep: Path | None, incremental: bool, profile: Path | None) -> dict[str, Any]:
+def run(count: int, keep: Path | None, child_options: list[str]) -> dict[str, Any]:
     """Make the corpus here, then build it in a child process; the child's JSON line is the result."""
     parent = Path(tempfile.mkdtemp(prefix=f"synthetic-{count}-"))
     root = keep or parent / "project"
@@ -419,11 +449,7 @@ def run(count: int, keep: Path | None, incremental: bool, profile: Path | None) 
     start = time.perf_counter()
     make_synthetic_project(root, count)
     made = round(time.perf_counter() - start, 1)
-    command = [sys.executable, __file__, "--child", str(root), str(count)]
-    if incremental:
-        command.append("--incremental")
-    if profile:
-        command += ["--profile", str(profile)]
+    command = [sys.executable, __file__, "--child", str(root), str(count), *child_options]
     environment = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     completed = subprocess.run(command, capture_output=True, text=True, env=environment, check=False)
     if completed.returncode != 0:
@@ -462,18 +488,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--incremental", action="store_true", help="then add one article and build again")
     parser.add_argument("--profile", type=Path, help="cProfile generate() (no MkDocs) into this file")
     parser.add_argument("--results", type=Path, help="write the table to this Markdown file")
+    parser.add_argument(
+        "--material-index", action="store_true", help="instead: Material's own whole-site index, its size and cost"
+    )
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        result = run_child(args.child, args.counts[0], args.incremental, args.profile)
+        project = site.Project(args.child)
+        if args.material_index:
+            result = material_index_child(project, args.counts[0])
+        else:
+            result = run_child(args.child, args.counts[0], args.incremental, args.profile)
         print(json.dumps(result, sort_keys=True))
         return 0
+    options = ["--incremental"] * args.incremental + ["--material-index"] * args.material_index
+    options += ["--profile", str(args.profile)] if args.profile else []
     results = []
     for count in args.counts:
-        result = run(count, args.keep, args.incremental, args.profile)
+        result = run(count, args.keep, options)
         print(json.dumps(result, sort_keys=True), flush=True)
         results.append(result)
-    if args.results:
+    if args.results and not args.material_index:
         from bench.results import write_results
 
         write_results(args.results, results, machine())
