@@ -261,8 +261,7 @@ def generate(project: Project) -> list[Article]:
     data, articles = load(project)
     with stage("render"):
         corpus = Corpus(tuple(articles), data, project.site_url())
-        files = {**render_pages(corpus), **render_exports(corpus)}
-        outputs = {path: text.encode("utf-8") for path, text in files.items()}
+        outputs = _encoded(render_pages(corpus)) | _encoded(render_exports(corpus))
     with stage("read"):
         for raw in sorted((project.content / "raw").iterdir()):
             if raw.is_file() and not raw.name.startswith("."):
@@ -270,6 +269,11 @@ def generate(project: Project) -> list[Article]:
     with stage("write"):
         _replace_generated(project.docs, outputs)
     return articles
+
+
+def _encoded(files: dict[str, str]) -> dict[str, bytes]:
+    """The files as UTF-8, each text dropped once encoded: a corpus's pages are not held twice at once."""
+    return {path: files.pop(path).encode("utf-8") for path in list(files)}
 
 
 def _replace_generated(docs: Path, outputs: dict[str, bytes]) -> None:
