@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
 
 from generator import site
 from generator.errors import ContentError, ContentErrors
+from generator.parse.capture import Draft
+from generator.render.text import count_of
 
 
 def _project() -> site.Project:
@@ -27,24 +30,53 @@ def cli() -> None:
     """Turn the captured articles in content/ into the documentary site."""
 
 
+# Below this many articles, ingest is over before a progress bar would be read.
+PROGRESS_FROM = 50
+
+
+def _progress(drafts: list[Draft]) -> Iterator[Draft]:
+    """The drafts, behind a progress bar on stderr when there are many."""
+    if len(drafts) < PROGRESS_FROM:
+        yield from drafts
+        return
+    with click.progressbar(drafts, label="writing articles", file=sys.stderr) as bar:
+        yield from bar
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def ingest(paths: tuple[Path, ...]) -> None:
     """Copy raw captures into content/raw/ and write one content/articles/<slug>.md per article.
 
-    Never overwrites: an existing article file is skipped, and the output says so.
+    A PATH is a plain-text capture (one article, or a blog dump cut at content/boilerplate.yml's
+    post_separators) or a .jsonl file of records, one per line, with title and text and optionally
+    url, date (YYYY-MM-DD), outlet (an id, name, alias or domain from content/outlets.yml) and author.
+    FA-KES and BuzzFeed-Webis records are read as those datasets publish them.
 
-    Example: python -m generator ingest ~/captures/rt-idlib.txt
+    Prints the front matter it inferred for each new article, for review. Never overwrites: an
+    existing article file is skipped, and the output says so. Exits 1 if a capture or record could
+    not become an article.
+
+    Example: python -m generator ingest ~/captures/rt-idlib.txt ~/captures/fa-kes-aleppo.jsonl
     """
     try:
-        report = site.ingest(_project(), list(paths))
+        report = site.ingest(_project(), list(paths), progress=_progress)
     except ContentErrors as found:
         _fail(found.errors)
     for line in report.created:
         click.echo(f"created {line}")
     for line in report.skipped:
         click.echo(f"skipped {line}")
-    click.echo(f"{len(report.created)} created, {len(report.skipped)} skipped, {len(report.errors)} refused")
+    if report.reviews:
+        click.echo("\nReview what ingest inferred; correct it in the file if it is wrong:")
+        for text in report.reviews:
+            click.echo(text)
+    for note in report.notes:
+        click.echo(f"note: {note}")
+    click.echo(
+        f"{count_of(len(report.articles), 'article')} created, {len(report.skipped)} skipped, "
+        f"{len(report.errors)} refused"
+    )
     if report.errors:
         _fail(report.errors)
 

@@ -8,17 +8,20 @@ import logging
 import os
 import sys
 import tempfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.config import SiteData, load_site_data
 from generator.enrich.themes import assign_themes
 from generator.errors import ContentError, ContentErrors
-from generator.model import Article, article_sort_key
-from generator.parse.capture import RawFile, Segment, parse_segment, span_sha256, split_posts
+from generator.model import Article, SourceSpan, article_sort_key
+from generator.parse.capture import Draft, RawFile, Segment, parse_segment, span_sha256, split_posts
 from generator.parse.front import field_lines, read_article, write_article
+from generator.parse.records import parse_record, records_of
 from generator.render.data import render_exports
 from generator.render.pages import render_pages
+from generator.render.review import review
 from generator.slug import is_safe_slug, slugify
 
 # What `generate` owns under docs/: it replaces these and never touches anything else there.
@@ -257,70 +260,121 @@ def _show_mkdocs_log() -> None:
 
 @dataclass
 class IngestReport:
-    """What one ingest run did, file by file."""
+    """What one ingest run did, file by file, and the new articles for the maintainer to review."""
 
     created: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     errors: list[ContentError] = field(default_factory=list)
+    notes: list[ContentError] = field(default_factory=list)  # created, but something needs a maintainer's look
+    articles: list[Article] = field(default_factory=list)  # as written, with the themes they would get
+    reviews: list[str] = field(default_factory=list)  # each new article's inferred front matter, to check
 
 
-def ingest(project: Project, paths: list[Path]) -> IngestReport:
-    """Raw captures -> content/raw/ and one content/articles/<slug>.md per article. Never overwrites."""
+# Wraps the drafts being written, e.g. in a progress bar; ingest itself prints nothing.
+Progress = Callable[[list[Draft]], Iterable[Draft]]
+
+
+def _no_progress(drafts: list[Draft]) -> Iterable[Draft]:
+    return drafts
+
+
+def ingest(project: Project, paths: list[Path], progress: Progress = _no_progress) -> IngestReport:
+    """Raw captures or JSONL datasets -> content/raw/ and one content/articles/<slug>.md per article.
+
+    Never overwrites: a raw file with other text under the same name, or an existing article file, is skipped.
+    """
     data = load_site_data(project.content)
     report = IngestReport()
-    written: set[Path] = set()
+    drafts: list[Draft] = []
     for source_path in paths:
-        target = project.content / "raw" / source_path.name
-        data_bytes = source_path.read_bytes()
-        if target.exists() and target.read_bytes() != data_bytes:
-            report.skipped.append(
-                f"{source_path}: content/raw/{target.name} exists with other text; rename the file to ingest it"
-            )
-            continue
-        if not target.exists():
-            write_atomically(target, data_bytes)
-            report.created.append(f"content/raw/{target.name}")
-        try:
-            raw = read_raw(project.content, f"raw/{target.name}")
-        except ContentError as error:
-            report.errors.append(error)
-            continue
-        segments = split_posts(raw, data.separators)
-        if not segments:
-            report.errors.append(
-                ContentError(
-                    f"content/raw/{target.name}", None, None, "holds no text", "check that the capture is not empty"
-                )
-            )
-        for segment in segments:
+        raw = _keep_raw(project, source_path, report)
+        if raw is not None:
+            drafts += _drafts_of(raw, data, report)
+    written: set[Path] = set()
+    for draft in progress(drafts):
+        _write_draft(project, draft, data, written, report)
+    return report
+
+
+def _keep_raw(project: Project, source_path: Path, report: IngestReport) -> RawFile | None:
+    """Copy a capture into content/raw/ byte for byte, and read it; None if it cannot be ingested."""
+    target = project.content / "raw" / source_path.name
+    data_bytes = source_path.read_bytes()
+    if target.exists() and target.read_bytes() != data_bytes:
+        report.skipped.append(
+            f"{source_path}: content/raw/{target.name} exists with other text; rename the file to ingest it"
+        )
+        return None
+    if not target.exists():
+        write_atomically(target, data_bytes)
+        report.created.append(f"content/raw/{target.name}")
+    try:
+        return read_raw(project.content, f"raw/{target.name}")
+    except ContentError as error:
+        report.errors.append(error)
+        return None
+
+
+def _drafts_of(raw: RawFile, data: SiteData, report: IngestReport) -> list[Draft]:
+    """The articles a raw file holds: one per post of a text capture, one per record of a JSONL dataset."""
+    drafts = []
+    if raw.path.endswith(".jsonl"):
+        for number in records_of(raw):
             try:
-                draft = parse_segment(raw, segment, data)
+                parsed = parse_record(raw, number, data)
             except ContentError as error:
                 report.errors.append(error)
                 continue
-            article_path = project.content / "articles" / f"{slugify(draft.front.title)}.md"
-            relative = f"content/articles/{article_path.name}"
-            if article_path in written:
-                report.errors.append(
-                    ContentError(
-                        f"content/{raw.path}",
-                        segment.first,
-                        "title",
-                        f"gives the same file name as an article ingested just before: {relative}",
-                        "two articles cannot share a slug; write this one by hand under another name",
-                    )
-                )
-                continue
-            if article_path.exists():
-                report.skipped.append(
-                    f"{relative}: exists (from lines {segment.first}-{segment.last} of "
-                    f"{raw.path}); ingest never overwrites an article file"
-                )
-                continue
-            write_atomically(article_path, write_article(draft.front, draft.paragraphs).encode("utf-8"))
-            written.add(article_path)
-            report.created.append(f"{relative} (lines {segment.first}-{segment.last} of {raw.path})")
-    return report
+            drafts.append(parsed.draft)
+            report.notes += parsed.notes
+    else:
+        for segment in split_posts(raw, data.separators):
+            try:
+                drafts.append(parse_segment(raw, segment, data))
+            except ContentError as error:
+                report.errors.append(error)
+    if not drafts and not any(str(e.path) == f"content/{raw.path}" for e in report.errors):
+        report.errors.append(
+            ContentError(f"content/{raw.path}", None, None, "holds no text", "check that the capture is not empty")
+        )
+    return drafts
+
+
+def _lines_of(source: SourceSpan) -> str:
+    """'lines 1-4 of raw/dump.txt', or 'line 3 of raw/set.jsonl' for one record."""
+    if source.first_line == source.last_line:
+        return f"line {source.first_line} of {source.file}"
+    return f"lines {source.first_line}-{source.last_line} of {source.file}"
+
+
+def _write_draft(project: Project, draft: Draft, data: SiteData, written: set[Path], report: IngestReport) -> None:
+    """Write one article file, unless it exists or an earlier draft of this run took its name."""
+    source = draft.front.source
+    assert source is not None  # ingest's drafts always come from a raw file
+    article_path = project.content / "articles" / f"{slugify(draft.front.title)}.md"
+    relative = f"content/articles/{article_path.name}"
+    if article_path in written:
+        report.errors.append(
+            ContentError(
+                f"content/{source.file}",
+                source.first_line,
+                "title",
+                f"gives the same file name as an article ingested just before: {relative}",
+                "two articles cannot share a slug; write this one by hand under another name",
+            )
+        )
+        return
+    if article_path.exists():
+        report.skipped.append(f"{relative}: exists (from {_lines_of(source)}); ingest never overwrites an article file")
+        return
+    write_atomically(article_path, write_article(draft.front, draft.paragraphs).encode("utf-8"))
+    written.add(article_path)
+    report.created.append(f"{relative} ({_lines_of(source)})")
+    article = assign_themes(
+        Article(article_path.stem, f"articles/{article_path.name}", draft.front, draft.paragraphs), data.themes
+    )
+    report.articles.append(article)
+    report.reviews.append(review(relative, article, data))
 
 
 def serve(project: Project, dev_addr: str) -> None:
