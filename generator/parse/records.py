@@ -128,7 +128,7 @@ class DatasetRecord:
     date_text: str | None  # the dataset's own value, kept as the date's evidence
 
 
-def _field(row: dict[str, Any], key: str | None) -> str | None:
+def text_field(row: dict[str, Any], key: str | None) -> str | None:
     """A string field, or None when absent or blank; a repeated XML element (a list) is joined with ', '."""
     value = row.get(key) if key else None
     if isinstance(value, list):
@@ -148,15 +148,15 @@ def read_record(row: dict[str, Any]) -> DatasetRecord:
     if shape is None:
         raise ValueError(f"has none of the text fields ingest reads ({KNOWN_TEXT_FIELDS})")
     text = str(row.get(shape.text) or "")
-    date_text = _field(row, shape.date)
+    date_text = text_field(row, shape.date)
     return DatasetRecord(
         shape=shape.name,
-        title=_field(row, shape.title),
+        title=text_field(row, shape.title),
         text=text,
         paragraphs=shape.paragraphs(text, row),
-        url=_field(row, shape.url),
-        outlet=_field(row, shape.outlet),
-        author=_field(row, shape.author),
+        url=text_field(row, shape.url),
+        outlet=text_field(row, shape.outlet),
+        author=text_field(row, shape.author),
         date=shape.read_date(date_text) if date_text else None,
         date_text=date_text,
     )
