@@ -21,7 +21,7 @@ def _project() -> site.Project:
 def _fail(errors: list[ContentError]) -> None:
     for error in sorted(errors, key=ContentError.sort_key):
         click.echo(str(error), err=True)
-    click.echo(f"{len(errors)} error{'s' if len(errors) != 1 else ''}", err=True)
+    click.echo(count_of(len(errors), "error"), err=True)
     sys.exit(1)
 
 
@@ -83,15 +83,31 @@ def ingest(paths: tuple[Path, ...]) -> None:
 
 @cli.command()
 def check() -> None:
-    """Validate everything in content/ without writing anything.
+    """Validate everything in content/ without building or writing anything.
+
+    Each problem is one line, path:line: field: what is wrong; how to fix it. Errors (exit status 1):
+    front matter that is not valid YAML or breaks the schema (a missing title, a date that is not
+    YYYY-MM-DD), unknown theme or outlet ids, a date outside content/site.yml's period, a changed raw
+    capture, the same URL or text in two articles, a raw file no article comes from. Warnings (exit
+    status 0): nearly the same text from two different outlets, which may be syndication.
 
     Example: python -m generator check
     """
     try:
-        _, articles = site.load(_project())
+        articles, problems = site.check(_project())
     except ContentErrors as found:
         _fail(found.errors)
-    click.echo(f"content is valid: {len(articles)} articles")
+    errors = [p for p in problems if not p.warning]
+    warnings = [p for p in problems if p.warning]
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    counted = ", ".join(
+        count_of(len(found), kind) for found, kind in ((errors, "error"), (warnings, "warning")) if found
+    )
+    if errors:
+        click.echo(counted, err=True)
+        sys.exit(1)
+    click.echo(f"content is valid: {count_of(len(articles), 'article')}" + (f" ({counted})" if counted else ""))
 
 
 @cli.command()

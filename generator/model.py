@@ -229,6 +229,7 @@ class Article:
     paragraphs: tuple[str, ...]
     themes: tuple[ThemeMatch, ...] = field(default=())
     field_lines: dict[str, int] = field(default_factory=dict, compare=False)  # front-matter key -> line in the file
+    body_line: int | None = field(default=None, compare=False)  # the file's line after the closing '---'
 
     def line_of(self, key: str) -> int | None:
         """The line of a front-matter field, for an error message."""

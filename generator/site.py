@@ -12,12 +12,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.checks import Corpus, check_corpus
 from generator.config import SiteData, load_site_data
 from generator.enrich.themes import assign_themes
 from generator.errors import ContentError, ContentErrors
 from generator.model import Article, SourceSpan, article_sort_key
 from generator.parse.capture import Draft, RawFile, Segment, parse_segment, span_sha256, split_posts
-from generator.parse.front import field_lines, read_article, write_article
+from generator.parse.front import body_line, field_lines, read_article, write_article
 from generator.parse.records import parse_record, records_of
 from generator.render.data import render_exports
 from generator.render.pages import render_pages
@@ -165,9 +166,13 @@ def _check_article(path: Path, slug: str, article: Article, data: SiteData, cont
     return errors
 
 
-def read_articles(content: Path, data: SiteData) -> list[Article]:
-    """Every article file in content/articles/, validated; all problems reported together."""
-    articles, errors = [], []
+def read_articles(content: Path, data: SiteData) -> tuple[list[Article], list[ContentError], set[str]]:
+    """Every article file in content/articles/, each checked on its own.
+
+    Returns the valid articles, every problem found, and the raw files that the readable articles name
+    (valid or not), so that a raw file is not also reported unused because its article has a mistake.
+    """
+    articles, errors, sources = [], [], set()
     for path in sorted((content / "articles").glob("*.md")):
         display = Path("content/articles") / path.name
         try:
@@ -176,14 +181,29 @@ def read_articles(content: Path, data: SiteData) -> list[Article]:
         except ContentErrors as found:
             errors += found.errors
             continue
-        article = Article(path.stem, f"articles/{path.name}", front, paragraphs, field_lines=field_lines(text))
+        if front.source:
+            sources.add(front.source.file)
+        article = Article(
+            path.stem,
+            f"articles/{path.name}",
+            front,
+            paragraphs,
+            field_lines=field_lines(text),
+            body_line=body_line(text),
+        )
         problems = _check_article(display, path.stem, article, data, content)
         errors += problems
         if not problems:
             articles.append(article)
-    if errors:
-        raise ContentErrors(errors)
-    return articles
+    return articles, errors, sources
+
+
+def raw_files(content: Path) -> tuple[str, ...]:
+    """The raw captures, relative to content/: raw/<name>, hidden files left out."""
+    raw = content / "raw"
+    if not raw.is_dir():
+        return ()
+    return tuple(f"raw/{p.name}" for p in sorted(raw.iterdir()) if p.is_file() and not p.name.startswith("."))
 
 
 def enrich(articles: list[Article], data: SiteData) -> list[Article]:
@@ -191,10 +211,30 @@ def enrich(articles: list[Article], data: SiteData) -> list[Article]:
     return sorted((assign_themes(a, data.themes) for a in articles), key=article_sort_key)
 
 
-def load(project: Project) -> tuple[SiteData, list[Article]]:
-    """Read and enrich all content; raises ContentErrors listing every problem."""
+def check(project: Project) -> tuple[list[Article], list[ContentError]]:
+    """Every problem in content/: each article's own, then those the corpus checks find across articles.
+
+    Returns the valid articles and the problems in path order, warnings among them; raises ContentErrors
+    when the site data (themes.yml, outlets.yml, ...) cannot be read, as nothing can be checked then.
+    """
     data = load_site_data(project.content)
-    return data, enrich(read_articles(project.content, data), data)
+    articles, errors, sources = read_articles(project.content, data)
+    articles = enrich(articles, data)
+    corpus = Corpus(data, tuple(articles), raw_files(project.content), frozenset(sources))
+    return articles, sorted(errors + check_corpus(corpus), key=ContentError.sort_key)
+
+
+def load(project: Project) -> tuple[SiteData, list[Article]]:
+    """Read and enrich all content; raises ContentErrors listing every problem with an article.
+
+    The corpus checks (duplicates, unused raw files) are left to `check`, which CI runs before a merge and
+    before a deployment: they do not stop a build, so a preview keeps working while a maintainer is midway.
+    """
+    data = load_site_data(project.content)
+    articles, errors, _ = read_articles(project.content, data)
+    if errors:
+        raise ContentErrors(errors)
+    return data, enrich(articles, data)
 
 
 def generate(project: Project) -> list[Article]:
@@ -202,9 +242,8 @@ def generate(project: Project) -> list[Article]:
     data, articles = load(project)
     files = {**render_pages(articles, data), **render_exports(articles, data)}
     outputs = {path: text.encode("utf-8") for path, text in files.items()}
-    for raw in sorted((project.content / "raw").iterdir()):
-        if raw.is_file() and not raw.name.startswith("."):
-            outputs[f"raw/{raw.name}"] = raw.read_bytes()
+    for raw in raw_files(project.content):
+        outputs[raw] = (project.content / raw).read_bytes()
     _replace_generated(project.docs, outputs)
     return articles
 
