@@ -10,8 +10,9 @@ MIN_SHARED sampled phrases are compared. A phrase sampled in more than COMMON te
 Syrian Observatory for Human Rights said") that says nothing about copying, so it is not used. A text with
 fewer than SHORT phrases is indexed under all of them, so that short texts are not missed for want of a sample.
 
-Texts identical once case, punctuation and spacing are ignored are found by a hash of their words, at any
-length. The hashes are CRC-32: fast, the same in every run, and a collision only nudges a similarity.
+Texts identical once case, punctuation and spacing are ignored are found by a hash of their words. Texts of
+fewer than MIN_WORDS words are left out. Phrase hashes are CRC-32: fast, the same in every run, and a rare
+collision only nudges a similarity.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ SHORT = 128
 COMMON = 100
 MIN_SHARED = 3
 SIMILAR = 0.8
-MIN_WORDS = 25  # below this, a few shared words make a high similarity by chance: only identical texts count
+MIN_WORDS = 25  # shorter texts are left out: a caption such as "Watch the video." is no sign of a copy
 
 _WORD = re.compile(r"\w+")
 
@@ -86,7 +87,7 @@ def find_near_duplicates(texts: Mapping[str, str]) -> Found:
 
     by_words: dict[str, list[str]] = defaultdict(list)
     for key in keys:
-        if text_words[key]:
+        if len(text_words[key]) >= MIN_WORDS:
             by_words[hashlib.sha256(" ".join(text_words[key]).encode("utf-8")).hexdigest()].append(key)
     for same in by_words.values():
         for position, second in enumerate(same):
