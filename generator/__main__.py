@@ -7,10 +7,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import click
+from pydantic import ValidationError
 
 from generator import site
+from generator.config import validation_errors
 from generator.errors import ContentError, ContentErrors
+from generator.model import FrontMatter
 from generator.parse.capture import Draft
+from generator.render.schema import SCHEMA_PATH
 from generator.render.text import count_of
 
 
@@ -108,6 +112,52 @@ def check() -> None:
         click.echo(counted, err=True)
         sys.exit(1)
     click.echo(f"content is valid: {count_of(len(articles), 'article')}" + (f" ({counted})" if counted else ""))
+
+
+@cli.command()
+@click.option("--title", required=True, help="The headline, as the source has it; it names the file.")
+@click.option("--outlet", default="unknown", show_default=True, help="Outlet id from content/outlets.yml.")
+@click.option("--date", help="Publication date, YYYY-MM-DD, if you have established it (date_source: maintainer).")
+@click.option("--url", help="The original URL.")
+@click.option("--author", help="The byline.")
+def new(title: str, outlet: str, date: str | None, url: str | None, author: str | None) -> None:
+    """Write a new article file, content/articles/<slug>.md, with every front-matter field explained.
+
+    For an article written by hand rather than ingested from a capture. Never overwrites a file.
+
+    Example: python -m generator new --title "Russia vetoes UN resolution on Aleppo" --outlet tass --date 2016-10-08
+    """
+    given = {"title": title, "outlet": outlet, "date": date, "url": url, "author": author}
+    fields = {key: value for key, value in given.items() if value is not None}
+    if date is not None:
+        fields["date_source"] = "maintainer"
+    where = "python -m generator new"
+    try:
+        front = FrontMatter.model_validate(fields)
+    except ValidationError as error:
+        _fail(
+            [
+                ContentError(where, None, f"--{e.field}", e.message, e.hint)
+                for e in validation_errors(where, None, error)
+            ]
+        )
+    try:
+        path = site.new_article(_project(), front)
+    except ContentErrors as found:
+        _fail(found.errors)
+    click.echo(f"created {path}: write the text below its front matter, then run: make check")
+
+
+@cli.command()
+def schema() -> None:
+    """Write schema/front-matter.schema.json, the JSON Schema of an article's front matter, from the model.
+
+    Run it after changing generator/model.py; a test fails while the file is out of date.
+
+    Example: python -m generator schema
+    """
+    changed = site.write_schema(_project())
+    click.echo(f"{'wrote' if changed else 'unchanged:'} {SCHEMA_PATH}")
 
 
 @cli.command()

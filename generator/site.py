@@ -16,13 +16,14 @@ from generator.checks import Corpus, check_corpus
 from generator.config import SiteData, load_site_data
 from generator.enrich.themes import assign_themes
 from generator.errors import ContentError, ContentErrors
-from generator.model import Article, SourceSpan, article_sort_key
+from generator.model import Article, FrontMatter, SourceSpan, article_sort_key
 from generator.parse.capture import Draft, RawFile, Segment, parse_segment, span_sha256, split_posts
 from generator.parse.front import body_line, field_lines, read_article, write_article
 from generator.parse.records import parse_record, records_of
 from generator.render.data import render_exports
 from generator.render.pages import render_pages
 from generator.render.review import review
+from generator.render.schema import SCHEMA_PATH, article_skeleton, front_matter_schema
 from generator.slug import is_safe_slug, slugify
 
 # What `generate` owns under docs/: it replaces these and never touches anything else there.
@@ -414,6 +415,35 @@ def _write_draft(project: Project, draft: Draft, data: SiteData, written: set[Pa
     )
     report.articles.append(article)
     report.reviews.append(review(relative, article, data))
+
+
+def new_article(project: Project, front: FrontMatter) -> Path:
+    """Write content/articles/<slug>.md, a skeleton with every field explained; never overwrites."""
+    path = project.content / "articles" / f"{slugify(front.title)}.md"
+    if path.exists():
+        raise ContentErrors(
+            [
+                ContentError(
+                    f"content/articles/{path.name}",
+                    None,
+                    None,
+                    "exists already, and new never overwrites a file",
+                    "edit that file, or give the new article another title",
+                )
+            ]
+        )
+    write_atomically(path, article_skeleton(front).encode("utf-8"))
+    return path.relative_to(project.root)
+
+
+def write_schema(project: Project) -> bool:
+    """Write the front matter's JSON Schema to schema/; False if the file was current already."""
+    path = project.root / SCHEMA_PATH
+    text = front_matter_schema().encode("utf-8")
+    if path.is_file() and path.read_bytes() == text:
+        return False
+    write_atomically(path, text)
+    return True
 
 
 def serve(project: Project, dev_addr: str) -> None:
