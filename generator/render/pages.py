@@ -28,10 +28,13 @@ _ROLE_NAMES = {
 }
 
 
-def _page(title: str, description: str, source: str, body: list[str]) -> str:
-    """A page: front matter (title and meta description), the generated-file note, then the body."""
+def _page(title: str, description: str, source: str, body: list[str], edit_path: str | None) -> str:
+    """A page: front matter (title, meta description, the file "edit this page" opens), the note, then the body.
+
+    `edit_path` is relative to the repository, or None when no single file makes the page.
+    """
     meta = yaml.safe_dump(
-        {"title": attribute(title), "description": attribute(description)},
+        {"title": attribute(title), "description": attribute(description), "edit_path": edit_path},
         allow_unicode=True,
         sort_keys=False,
         width=100_000,
@@ -90,7 +93,8 @@ def article_page(article: Article, data: SiteData) -> str:
         body.append("\n".join(f"- {inline(ref.label)}: {inline(ref.title)}" for ref in front.references))
     body.append("## Provenance")
     body.append(_provenance(article))
-    return _page(front.title, article.lead or front.title, f"content/{article.path}", body)
+    source = f"content/{article.path}"
+    return _page(front.title, article.lead or front.title, source, body, edit_path=source)
 
 
 def _provenance(article: Article) -> str:
@@ -158,7 +162,7 @@ def theme_page(theme: Theme, articles: list[Article], data: SiteData) -> str:
             "The captures of these articles state no date, and none could be read from their URL.",
             "\n".join(_article_item(a, data, "../") for a in undated),
         ]
-    return _page(theme.title, theme.summary, "content/themes.yml", body)
+    return _page(theme.title, theme.summary, "content/themes.yml", body, edit_path="content/themes.yml")
 
 
 def home_page(articles: list[Article], data: SiteData) -> str:
@@ -190,7 +194,7 @@ def home_page(articles: list[Article], data: SiteData) -> str:
         "[articles.csv](data/articles.csv), one record per article, sorted by slug.",
     ]
     description = f"A documentary record of {SITE_SUBJECT}: {len(articles)} articles by theme, with provenance."
-    return _page("Home", description, "content/", body)
+    return _page("Home", description, "content/", body, edit_path=None)
 
 
 def nav_file(data: SiteData) -> str:
