@@ -93,7 +93,9 @@ def test_article_page_shows_date_source_and_themes_as_links(page: tuple[Page, Wa
 def test_search_finds_an_article_by_a_word_in_its_text(page: tuple[Page, Watch], site_url: str) -> None:
     tab, _ = page
     tab.goto(site_url)
-    tab.get_by_role("textbox", name="Search").fill("Bsanqul")
+    # Typed key by key: Material reads the query on keyup (or when its index is ready, or on focus), and
+    # fill() fires none of them once the index is ready, so the query was sometimes never read.
+    tab.get_by_role("textbox", name="Search").press_sequentially("Bsanqul")
     result = tab.locator(".md-search-result__item").first
     expect(result).to_contain_text("Chlorine delivered")
 
