@@ -11,8 +11,8 @@ Syrian Observatory for Human Rights said") that says nothing about copying, so i
 fewer than SHORT phrases is indexed under all of them, so that short texts are not missed for want of a sample.
 
 Texts identical once case, punctuation and spacing are ignored are found by a hash of their words. Texts of
-fewer than MIN_WORDS words are left out. Phrase hashes are CRC-32: fast, the same in every run, and a rare
-collision only nudges a similarity.
+fewer than MIN_WORDS words are left out. The hashes are fast and the same in every run; a rare collision
+only nudges a similarity.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import hashlib
 import re
 import unicodedata
 import zlib
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -46,11 +47,14 @@ def words(text: str) -> list[str]:
 
 
 def phrases(text_words: list[str]) -> frozenset[int]:
-    """The hashes of every run of PHRASE_WORDS words."""
-    return frozenset(
-        zlib.crc32(" ".join(text_words[i : i + PHRASE_WORDS]).encode("utf-8"))
-        for i in range(len(text_words) - PHRASE_WORDS + 1)
-    )
+    """The hashes of every run of PHRASE_WORDS words.
+
+    A word is a CRC-32 of its letters, a phrase the hash of a tuple of those numbers: Python hashes a tuple of
+    ints the same in every run (only text hashing is randomised), and in C, which keeps 10,000 texts quick.
+    """
+    numbers = [zlib.crc32(word.encode("utf-8")) for word in text_words]
+    runs = zip(*(numbers[start:] for start in range(PHRASE_WORDS)), strict=False)
+    return frozenset(map(hash, runs))
 
 
 def similarity(a: frozenset[int], b: frozenset[int]) -> float:
@@ -81,43 +85,40 @@ class Found:
 
 def find_near_duplicates(texts: Mapping[str, str]) -> Found:
     """Every pair of near-identical texts among `texts` (key -> text), without comparing all pairs."""
-    keys = sorted(texts)
-    text_words = {key: words(texts[key]) for key in keys}
     pairs: dict[tuple[str, str], float] = {}
-
     by_words: dict[str, list[str]] = defaultdict(list)
-    for key in keys:
-        if len(text_words[key]) >= MIN_WORDS:
-            by_words[hashlib.sha256(" ".join(text_words[key]).encode("utf-8")).hexdigest()].append(key)
+    # Kept as packed arrays, 8 bytes a phrase: a set per text would hold 10,000 texts in a gigabyte.
+    packed: dict[str, array[int]] = {}
+    sampled: dict[str, list[int]] = {}
+    for key in sorted(texts):
+        text_words = words(texts[key])
+        if len(text_words) < MIN_WORDS:
+            continue
+        by_words[hashlib.sha256(" ".join(text_words).encode("utf-8")).hexdigest()].append(key)
+        hashes = phrases(text_words)
+        packed[key] = array("q", sorted(hashes))
+        sampled[key] = sorted(hashes) if len(hashes) < SHORT else sorted(h for h in hashes if h % SAMPLE == 0)
     for same in by_words.values():
         for position, second in enumerate(same):
             for first in same[:position]:
                 pairs[(first, second)] = 1.0
 
-    phrase_sets = {key: phrases(w) for key, w in text_words.items() if len(w) >= MIN_WORDS}
     holders_of: dict[int, list[str]] = defaultdict(list)
-    for key, hashes in phrase_sets.items():
-        for sampled in _sample(hashes):
-            holders_of[sampled].append(key)
+    for key, sample in sampled.items():
+        for hashed in sample:
+            holders_of[hashed].append(key)
     compared = 0
-    for key, hashes in phrase_sets.items():
+    for key, sample in sampled.items():
         shared: Counter[str] = Counter()
-        for sampled in _sample(hashes):
-            holders = holders_of[sampled]
+        for hashed in sample:
+            holders = holders_of[hashed]
             if len(holders) <= COMMON:
                 shared.update(other for other in holders if other < key)
         for other, count in sorted(shared.items()):
             if count < MIN_SHARED or (other, key) in pairs:
                 continue
             compared += 1
-            score = similarity(phrase_sets[other], hashes)
+            score = similarity(frozenset(packed[other]), frozenset(packed[key]))
             if score >= SIMILAR:
                 pairs[(other, key)] = score
     return Found([Pair(a, b, score) for (a, b), score in sorted(pairs.items())], compared)
-
-
-def _sample(hashes: frozenset[int]) -> list[int]:
-    """The phrase hashes a text is indexed under: all of a short text's, else those divisible by SAMPLE."""
-    if len(hashes) < SHORT:
-        return sorted(hashes)
-    return sorted(h for h in hashes if h % SAMPLE == 0)
