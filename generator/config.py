@@ -57,10 +57,10 @@ class SiteData:
         return None
 
     def outlet_for_name(self, name: str) -> Outlet | None:
-        """The outlet called `name` (its name, an alias or a domain), case-insensitively."""
+        """The outlet called `name` (its id, name, an alias or a domain), case-insensitively."""
         wanted = name.strip().lower()
         for outlet in self.outlets:
-            if wanted in {outlet.name.lower(), *(a.lower() for a in outlet.aliases)}:
+            if wanted in {outlet.id, outlet.name.lower(), *(a.lower() for a in outlet.aliases)}:
                 return outlet
         return self.outlet_for_domain(wanted) if "." in wanted else None
 
@@ -73,7 +73,9 @@ def yaml_error(path: Path, error: yaml.YAMLError, line_offset: int = 0) -> Conte
     return ContentError(path, line, None, f"is not valid YAML: {problem}", "check the indentation and quoting there")
 
 
-def validation_errors(path: Path, line: int | None, error: ValidationError, prefix: str = "") -> list[ContentError]:
+def validation_errors(
+    path: Path | str, line: int | None, error: ValidationError, prefix: str = ""
+) -> list[ContentError]:
     """One ContentError per pydantic error, named by its field path."""
     found = []
     for item in error.errors():

@@ -8,21 +8,26 @@ import logging
 import os
 import sys
 import tempfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator import checks
 from generator.config import SiteData, load_site_data
 from generator.enrich.entities import entity_finder, find_entities
 from generator.enrich.references import link_references
 from generator.enrich.related import relate
 from generator.enrich.themes import assign_themes
 from generator.errors import ContentError, ContentErrors
-from generator.model import Article, article_sort_key
-from generator.parse.capture import RawFile, Segment, parse_segment, span_sha256, split_posts
-from generator.parse.front import field_lines, read_article, write_article
+from generator.model import Article, FrontMatter, SourceSpan, article_sort_key
+from generator.parse.capture import Draft, RawFile, Segment, parse_segment, span_sha256, split_posts
+from generator.parse.front import body_line, field_lines, read_article, write_article
+from generator.parse.records import parse_record, records_of
 from generator.render.corpus import Corpus
 from generator.render.data import render_exports
 from generator.render.pages import render_pages
+from generator.render.review import review
+from generator.render.schema import SCHEMA_PATH, article_skeleton, front_matter_schema
 from generator.slug import is_safe_slug, slugify
 
 # What `generate` owns under docs/: it replaces these and never touches anything else there.
@@ -189,9 +194,13 @@ def _check_article(path: Path, slug: str, article: Article, data: SiteData, cont
     return errors
 
 
-def read_articles(content: Path, data: SiteData) -> list[Article]:
-    """Every article file in content/articles/, validated; all problems reported together."""
-    articles, errors = [], []
+def read_articles(content: Path, data: SiteData) -> tuple[list[Article], list[ContentError], set[str]]:
+    """Every article file in content/articles/, each checked on its own.
+
+    Returns the valid articles, every problem found, and the raw files that the readable articles name
+    (valid or not), so that a raw file is not also reported unused because its article has a mistake.
+    """
+    articles, errors, sources = [], [], set()
     for path in sorted((content / "articles").glob("*.md")):
         display = Path("content/articles") / path.name
         try:
@@ -200,14 +209,29 @@ def read_articles(content: Path, data: SiteData) -> list[Article]:
         except ContentErrors as found:
             errors += found.errors
             continue
-        article = Article(path.stem, f"articles/{path.name}", front, paragraphs, field_lines=field_lines(text))
+        if front.source:
+            sources.add(front.source.file)
+        article = Article(
+            path.stem,
+            f"articles/{path.name}",
+            front,
+            paragraphs,
+            field_lines=field_lines(text),
+            body_line=body_line(text),
+        )
         problems = _check_article(display, path.stem, article, data, content)
         errors += problems
         if not problems:
             articles.append(article)
-    if errors:
-        raise ContentErrors(errors)
-    return articles
+    return articles, errors, sources
+
+
+def raw_files(content: Path) -> tuple[str, ...]:
+    """The raw captures, relative to content/: raw/<name>, hidden files left out."""
+    raw = content / "raw"
+    if not raw.is_dir():
+        return ()
+    return tuple(f"raw/{p.name}" for p in sorted(raw.iterdir()) if p.is_file() and not p.name.startswith("."))
 
 
 def enrich(articles: list[Article], data: SiteData) -> list[Article]:
@@ -217,10 +241,30 @@ def enrich(articles: list[Article], data: SiteData) -> list[Article]:
     return sorted(relate(link_references(articles)), key=article_sort_key)
 
 
-def load(project: Project) -> tuple[SiteData, list[Article]]:
-    """Read and enrich all content; raises ContentErrors listing every problem."""
+def check(project: Project) -> tuple[list[Article], list[ContentError]]:
+    """Every problem in content/: each article's own, then those the corpus checks find across articles.
+
+    Returns the valid articles and the problems in path order, warnings among them; raises ContentErrors
+    when the site data (themes.yml, outlets.yml, ...) cannot be read, as nothing can be checked then.
+    """
     data = load_site_data(project.content)
-    return data, enrich(read_articles(project.content, data), data)
+    articles, errors, sources = read_articles(project.content, data)
+    articles = enrich(articles, data)
+    corpus = checks.Corpus(data, tuple(articles), raw_files(project.content), frozenset(sources))
+    return articles, sorted(errors + checks.check_corpus(corpus), key=ContentError.sort_key)
+
+
+def load(project: Project) -> tuple[SiteData, list[Article]]:
+    """Read and enrich all content; raises ContentErrors listing every problem with an article.
+
+    The corpus checks (duplicates, unused raw files) are left to `check`, which CI runs before a merge and
+    before a deployment: they do not stop a build, so a preview keeps working while a maintainer is midway.
+    """
+    data = load_site_data(project.content)
+    articles, errors, _ = read_articles(project.content, data)
+    if errors:
+        raise ContentErrors(errors)
+    return data, enrich(articles, data)
 
 
 def generate(project: Project) -> list[Article]:
@@ -229,9 +273,8 @@ def generate(project: Project) -> list[Article]:
     corpus = Corpus(tuple(articles), data, project.site_url())
     files = {**render_pages(corpus), **render_exports(corpus)}
     outputs = {path: text.encode("utf-8") for path, text in files.items()}
-    for raw in sorted((project.content / "raw").iterdir()):
-        if raw.is_file() and not raw.name.startswith("."):
-            outputs[f"raw/{raw.name}"] = raw.read_bytes()
+    for raw in raw_files(project.content):
+        outputs[raw] = (project.content / raw).read_bytes()
     _replace_generated(project.docs, outputs)
     return articles
 
@@ -287,70 +330,150 @@ def _show_mkdocs_log() -> None:
 
 @dataclass
 class IngestReport:
-    """What one ingest run did, file by file."""
+    """What one ingest run did, file by file, and the new articles for the maintainer to review."""
 
     created: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     errors: list[ContentError] = field(default_factory=list)
+    notes: list[ContentError] = field(default_factory=list)  # created, but something needs a maintainer's look
+    articles: list[Article] = field(default_factory=list)  # as written, with the themes they would get
+    reviews: list[str] = field(default_factory=list)  # each new article's inferred front matter, to check
 
 
-def ingest(project: Project, paths: list[Path]) -> IngestReport:
-    """Raw captures -> content/raw/ and one content/articles/<slug>.md per article. Never overwrites."""
+# Wraps the drafts being written, e.g. in a progress bar; ingest itself prints nothing.
+Progress = Callable[[list[Draft]], Iterable[Draft]]
+
+
+def _no_progress(drafts: list[Draft]) -> Iterable[Draft]:
+    return drafts
+
+
+def ingest(project: Project, paths: list[Path], progress: Progress = _no_progress) -> IngestReport:
+    """Raw captures or JSONL datasets -> content/raw/ and one content/articles/<slug>.md per article.
+
+    Never overwrites: a raw file with other text under the same name, or an existing article file, is skipped.
+    """
     data = load_site_data(project.content)
     report = IngestReport()
-    written: set[Path] = set()
+    drafts: list[Draft] = []
     for source_path in paths:
-        target = project.content / "raw" / source_path.name
-        data_bytes = source_path.read_bytes()
-        if target.exists() and target.read_bytes() != data_bytes:
-            report.skipped.append(
-                f"{source_path}: content/raw/{target.name} exists with other text; rename the file to ingest it"
-            )
-            continue
-        if not target.exists():
-            write_atomically(target, data_bytes)
-            report.created.append(f"content/raw/{target.name}")
-        try:
-            raw = read_raw(project.content, f"raw/{target.name}")
-        except ContentError as error:
-            report.errors.append(error)
-            continue
-        segments = split_posts(raw, data.separators)
-        if not segments:
-            report.errors.append(
-                ContentError(
-                    f"content/raw/{target.name}", None, None, "holds no text", "check that the capture is not empty"
-                )
-            )
-        for segment in segments:
+        raw = _keep_raw(project, source_path, report)
+        if raw is not None:
+            drafts += _drafts_of(raw, data, report)
+    written: set[Path] = set()
+    for draft in progress(drafts):
+        _write_draft(project, draft, data, written, report)
+    return report
+
+
+def _keep_raw(project: Project, source_path: Path, report: IngestReport) -> RawFile | None:
+    """Copy a capture into content/raw/ byte for byte, and read it; None if it cannot be ingested."""
+    target = project.content / "raw" / source_path.name
+    data_bytes = source_path.read_bytes()
+    if target.exists() and target.read_bytes() != data_bytes:
+        report.skipped.append(
+            f"{source_path}: content/raw/{target.name} exists with other text; rename the file to ingest it"
+        )
+        return None
+    if not target.exists():
+        write_atomically(target, data_bytes)
+        report.created.append(f"content/raw/{target.name}")
+    try:
+        return read_raw(project.content, f"raw/{target.name}")
+    except ContentError as error:
+        report.errors.append(error)
+        return None
+
+
+def _drafts_of(raw: RawFile, data: SiteData, report: IngestReport) -> list[Draft]:
+    """The articles a raw file holds: one per post of a text capture, one per record of a JSONL dataset."""
+    drafts = []
+    if raw.path.endswith(".jsonl"):
+        for number in records_of(raw):
             try:
-                draft = parse_segment(raw, segment, data)
+                parsed = parse_record(raw, number, data)
             except ContentError as error:
                 report.errors.append(error)
                 continue
-            article_path = project.content / "articles" / f"{slugify(draft.front.title)}.md"
-            relative = f"content/articles/{article_path.name}"
-            if article_path in written:
-                report.errors.append(
-                    ContentError(
-                        f"content/{raw.path}",
-                        segment.first,
-                        "title",
-                        f"gives the same file name as an article ingested just before: {relative}",
-                        "two articles cannot share a slug; write this one by hand under another name",
-                    )
+            drafts.append(parsed.draft)
+            report.notes += parsed.notes
+    else:
+        for segment in split_posts(raw, data.separators):
+            try:
+                drafts.append(parse_segment(raw, segment, data))
+            except ContentError as error:
+                report.errors.append(error)
+    if not drafts and not any(str(e.path) == f"content/{raw.path}" for e in report.errors):
+        report.errors.append(
+            ContentError(f"content/{raw.path}", None, None, "holds no text", "check that the capture is not empty")
+        )
+    return drafts
+
+
+def _lines_of(source: SourceSpan) -> str:
+    """'lines 1-4 of raw/dump.txt', or 'line 3 of raw/set.jsonl' for one record."""
+    if source.first_line == source.last_line:
+        return f"line {source.first_line} of {source.file}"
+    return f"lines {source.first_line}-{source.last_line} of {source.file}"
+
+
+def _write_draft(project: Project, draft: Draft, data: SiteData, written: set[Path], report: IngestReport) -> None:
+    """Write one article file, unless it exists or an earlier draft of this run took its name."""
+    source = draft.front.source
+    assert source is not None  # ingest's drafts always come from a raw file
+    article_path = project.content / "articles" / f"{slugify(draft.front.title)}.md"
+    relative = f"content/articles/{article_path.name}"
+    if article_path in written:
+        report.errors.append(
+            ContentError(
+                f"content/{source.file}",
+                source.first_line,
+                "title",
+                f"gives the same file name as an article ingested just before: {relative}",
+                "two articles cannot share a slug; write this one by hand under another name",
+            )
+        )
+        return
+    if article_path.exists():
+        report.skipped.append(f"{relative}: exists (from {_lines_of(source)}); ingest never overwrites an article file")
+        return
+    write_atomically(article_path, write_article(draft.front, draft.paragraphs).encode("utf-8"))
+    written.add(article_path)
+    report.created.append(f"{relative} ({_lines_of(source)})")
+    article = assign_themes(
+        Article(article_path.stem, f"articles/{article_path.name}", draft.front, draft.paragraphs), data.themes
+    )
+    report.articles.append(article)
+    report.reviews.append(review(relative, article, data))
+
+
+def new_article(project: Project, front: FrontMatter) -> Path:
+    """Write content/articles/<slug>.md, a skeleton with every field explained; never overwrites."""
+    path = project.content / "articles" / f"{slugify(front.title)}.md"
+    if path.exists():
+        raise ContentErrors(
+            [
+                ContentError(
+                    f"content/articles/{path.name}",
+                    None,
+                    None,
+                    "exists already, and new never overwrites a file",
+                    "edit that file, or give the new article another title",
                 )
-                continue
-            if article_path.exists():
-                report.skipped.append(
-                    f"{relative}: exists (from lines {segment.first}-{segment.last} of "
-                    f"{raw.path}); ingest never overwrites an article file"
-                )
-                continue
-            write_atomically(article_path, write_article(draft.front, draft.paragraphs).encode("utf-8"))
-            written.add(article_path)
-            report.created.append(f"{relative} (lines {segment.first}-{segment.last} of {raw.path})")
-    return report
+            ]
+        )
+    write_atomically(path, article_skeleton(front).encode("utf-8"))
+    return path.relative_to(project.root)
+
+
+def write_schema(project: Project) -> bool:
+    """Write the front matter's JSON Schema to schema/; False if the file was current already."""
+    path = project.root / SCHEMA_PATH
+    text = front_matter_schema().encode("utf-8")
+    if path.is_file() and path.read_bytes() == text:
+        return False
+    write_atomically(path, text)
+    return True
 
 
 def serve(project: Project, dev_addr: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
@@ -117,7 +118,9 @@ def test_article_has_related_articles_with_reasons_and_a_citation(page: tuple[Pa
 def test_search_finds_an_article_by_a_word_in_its_text(page: tuple[Page, Watch], site_url: str) -> None:
     tab, _ = page
     tab.goto(site_url)
-    tab.get_by_role("textbox", name="Search").fill("Bsanqul")
+    # Typed key by key: Material reads the query on keyup (or when its index is ready, or on focus), and
+    # fill() fires none of them once the index is ready, so the query was sometimes never read.
+    tab.get_by_role("textbox", name="Search").press_sequentially("Bsanqul")
     result = tab.locator(".md-search-result__item").first
     expect(result).to_contain_text("Chlorine delivered")
 
@@ -128,6 +131,18 @@ def test_palette_switch_turns_the_page_dark(page: tuple[Page, Watch], site_url: 
     scheme = tab.locator("body").get_attribute("data-md-color-scheme")
     tab.get_by_title("Switch to dark mode").click()
     expect(tab.locator("body")).not_to_have_attribute("data-md-color-scheme", scheme or "")
+
+
+def test_edit_link_and_repository_link_fetch_nothing_from_another_origin(
+    page: tuple[Page, Watch], site_url: str
+) -> None:
+    tab, _ = page
+    tab.goto(site_url + ARTICLE, wait_until="networkidle")
+    edit = tab.get_by_role("link", name="Edit this page: content/articles/")
+    expect(edit).to_have_attribute("href", re.compile(r"/edit/main/content/articles/[a-z0-9-]+\.md$"))
+    expect(tab.get_by_role("link", name="GitHub").first).to_be_visible()
+    # Material would fetch stars and forks from api.github.com and show them here; the fixture checks no request left.
+    expect(tab.locator(".md-source__facts")).to_have_count(0)
 
 
 @pytest.mark.parametrize("path", PAGE_TYPES)

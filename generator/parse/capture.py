@@ -92,7 +92,8 @@ def span_sha256(raw: RawFile, segment: Segment) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _domain(url: str) -> str:
+def url_domain(url: str) -> str:
+    """The host of a URL, without 'www.'."""
     return (urlsplit(url).hostname or "").removeprefix("www.")
 
 
@@ -197,13 +198,13 @@ class _Reader:
                 )
             return outlet.id
         if self.url:
-            outlet = self.data.outlet_for_domain(_domain(self.url))
+            outlet = self.data.outlet_for_domain(url_domain(self.url))
             if outlet is None:
                 raise ContentError(
                     f"content/{self.raw.path}",
                     self.url_line,
                     "outlet",
-                    f"no outlet in content/outlets.yml has the domain {_domain(self.url)!r}",
+                    f"no outlet in content/outlets.yml has the domain {url_domain(self.url)!r}",
                     "add the domain to an outlet there and ingest again",
                 )
             return outlet.id

@@ -61,6 +61,17 @@ def field_lines(text: str) -> dict[str, int]:
     return {key.value: key.start_mark.line + 1 for key, _ in node.value}
 
 
+def body_line(text: str) -> int | None:
+    """The line of an article file where the body starts: the one after the front matter's closing '---'.
+
+    >>> body_line("---\\ntitle: T\\noutlet: rt\\n---\\nText.\\n")
+    5
+    """
+    lines = text.split("\n")
+    closing = next((n for n, line in enumerate(lines[1:], start=2) if line.rstrip() == "---"), None)
+    return closing + 1 if closing is not None else None
+
+
 def read_article(path: Path, text: str) -> tuple[FrontMatter, tuple[str, ...]]:
     """Parse and validate one article file; every problem is a ContentError naming the field and line."""
     if not text.startswith("---"):
