@@ -9,17 +9,25 @@ import click
 
 from generator import site
 from generator.errors import ContentError, ContentErrors
+from generator.model import Article
 
 
 def _project() -> site.Project:
     return site.Project(Path.cwd())
 
 
-def _fail(errors: list[ContentError]) -> None:
+def _fail(errors: list[ContentError], summary: str | None = None) -> None:
     for error in sorted(errors, key=ContentError.sort_key):
         click.echo(str(error), err=True)
+    if summary:
+        click.echo(summary, err=True)
     click.echo(f"{len(errors)} error{'s' if len(errors) != 1 else ''}", err=True)
     sys.exit(1)
+
+
+def _tally(articles: list[Article], done: str) -> str:
+    """The count line of a run that refused nothing: every article file became an article."""
+    return site.Reading(len(articles), articles).tally(done)
 
 
 @click.group()
@@ -32,21 +40,24 @@ def cli() -> None:
 def ingest(paths: tuple[Path, ...]) -> None:
     """Copy raw captures into content/raw/ and write one content/articles/<slug>.md per article.
 
-    Never overwrites: an existing article file is skipped, and the output says so.
+    Never overwrites: an existing article file is skipped, and the output says so. A capture must be UTF-8
+    plain text named <name>.txt; each article in it is created, skipped or refused, and the count says so.
 
     Example: python -m generator ingest ~/captures/rt-idlib.txt
     """
     try:
         report = site.ingest(_project(), list(paths))
     except ContentErrors as found:
-        _fail(found.errors)
+        _fail(found.errors, found.summary)
+    for line in report.stored:
+        click.echo(f"stored {line}")
     for line in report.created:
         click.echo(f"created {line}")
     for line in report.skipped:
         click.echo(f"skipped {line}")
-    click.echo(f"{len(report.created)} created, {len(report.skipped)} skipped, {len(report.errors)} refused")
     if report.errors:
-        _fail(report.errors)
+        _fail(report.errors, report.tally())
+    click.echo(report.tally())
 
 
 @cli.command()
@@ -58,8 +69,8 @@ def check() -> None:
     try:
         _, articles = site.load(_project())
     except ContentErrors as found:
-        _fail(found.errors)
-    click.echo(f"content is valid: {len(articles)} articles")
+        _fail(found.errors, found.summary)
+    click.echo(_tally(articles, "valid"))
 
 
 @cli.command()
@@ -71,14 +82,18 @@ def generate() -> None:
     try:
         articles = site.generate(_project())
     except ContentErrors as found:
-        _fail(found.errors)
-    click.echo(f"generated docs/ from {len(articles)} articles")
+        _fail(found.errors, found.summary)
+    click.echo(_tally(articles, "generated"))
+    click.echo("generated docs/")
 
 
 @cli.command()
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), help="Where to build (default site/).")
 def build(site_dir: Path | None) -> None:
     """Generate docs/, then build the site with MkDocs in strict mode.
+
+    The site is built beside site/ and renamed into place only when the build succeeds: a failed or
+    interrupted build leaves the previous site/ as it was.
 
     Example: python -m generator build
     """
@@ -87,11 +102,12 @@ def build(site_dir: Path | None) -> None:
     try:
         articles = site.build(_project(), site_dir)
     except ContentErrors as found:
-        _fail(found.errors)
+        _fail(found.errors, found.summary)
     except Abort as abort:
-        click.echo(f"the MkDocs build failed: {abort}", err=True)
+        click.echo(f"the MkDocs build failed: {abort}; {site_dir or 'site'}/ is unchanged", err=True)
         sys.exit(1)
-    click.echo(f"built the site from {len(articles)} articles into {site_dir or 'site'}/")
+    click.echo(_tally(articles, "built"))
+    click.echo(f"built the site into {site_dir or 'site'}/")
 
 
 @cli.command()

@@ -14,12 +14,15 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from generator.visible import is_blank
+
 DateSource = Literal["text", "url", "maintainer", "unknown"]
 LineRole = Literal[
     "boilerplate", "title", "title-repeat", "author", "outlet", "url", "dateline", "reference", "separator"
 ]
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+MAX_TITLE_LENGTH = 400  # the longest seed headline has 156 characters; a longer "headline" is a lost line break
 
 
 class Strict(BaseModel):
@@ -66,7 +69,7 @@ class Reference(Strict):
 class FrontMatter(Strict):
     """The front matter of one article file in content/articles/."""
 
-    title: str = Field(min_length=1, description="The headline, as the source has it.")
+    title: str = Field(min_length=1, max_length=MAX_TITLE_LENGTH, description="The headline, as the source has it.")
     outlet: str = Field(pattern=ID_PATTERN, description="Outlet id from content/outlets.yml ('unknown' if not stated).")
     author: str | None = Field(default=None, description="The byline, when the source gives one.")
     date: dt.date | None = Field(default=None, description="Publication date, YYYY-MM-DD; empty when not established.")
@@ -89,7 +92,7 @@ class FrontMatter(Strict):
     @field_validator("title", "author")
     @classmethod
     def _not_blank(cls, value: str | None) -> str | None:
-        if value is not None and not value.strip():
+        if value is not None and is_blank(value):
             raise ValueError("is empty; write the text or remove the field")
         return value
 

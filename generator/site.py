@@ -6,8 +6,11 @@ import datetime as dt
 import functools
 import logging
 import os
+import shutil
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,11 +18,13 @@ from generator.config import SiteData, load_site_data
 from generator.enrich.themes import assign_themes
 from generator.errors import ContentError, ContentErrors
 from generator.model import Article, article_sort_key
-from generator.parse.capture import RawFile, Segment, parse_segment, span_sha256, split_posts
+from generator.parse.capture import Draft, RawFile, Segment, parse_segment, span_sha256, split_posts
+from generator.parse.decode import MAX_ARTICLE_FILE_BYTES, MAX_CAPTURE_BYTES, check_size, decode_text
 from generator.parse.front import field_lines, read_article, write_article
 from generator.render.data import render_exports
 from generator.render.pages import render_pages
-from generator.slug import is_safe_slug, slugify
+from generator.render.text import count_of
+from generator.slug import capture_name_problem, is_safe_slug, safe_capture_name, slugify
 
 # What `generate` owns under docs/: it replaces these and never touches anything else there.
 GENERATED = ("index.md", ".generated-nav.yml", "articles", "themes", "data", "raw")
@@ -48,6 +53,13 @@ class Project:
         return self.root / "mkdocs.yml"
 
 
+@functools.cache
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, then rename: a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -55,6 +67,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp's file is private; this one is for everyone to read
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -68,20 +81,17 @@ def _read_raw_cached(path: Path, size: int, mtime_ns: int) -> bytes:
 
 
 def read_raw(content: Path, relative: str) -> RawFile:
-    """A raw capture by its path relative to content/; it must be UTF-8."""
-    path = content / relative
-    try:
-        status = path.stat()
-        text = _read_raw_cached(path, status.st_size, status.st_mtime_ns).decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise ContentError(
-            f"content/{relative}",
-            None,
-            None,
-            f"is not UTF-8 text ({error.reason} at byte {error.start})",
-            "save it as UTF-8 and ingest it again",
-        ) from error
-    return RawFile.from_text(relative, text)
+    """A raw capture by its path relative to content/: UTF-8 text, or a ContentError saying how to convert it."""
+    path, shown = content / relative, f"content/{relative}"
+    status = path.stat()
+    check_size(shown, status.st_size, MAX_CAPTURE_BYTES)
+    return RawFile.from_text(relative, decode_text(shown, _read_raw_cached(path, status.st_size, status.st_mtime_ns)))
+
+
+def read_text_file(path: Path, shown: Path | str, limit: int) -> str:
+    """A maintained text file: at most `limit` bytes of UTF-8, or a ContentError saying what to do."""
+    check_size(shown, path.stat().st_size, limit)
+    return decode_text(shown, path.read_bytes())
 
 
 def _check_article(path: Path, slug: str, article: Article, data: SiteData, content: Path) -> list[ContentError]:
@@ -131,7 +141,18 @@ def _check_article(path: Path, slug: str, article: Article, data: SiteData, cont
         )
     if front.source:
         source = front.source
-        if not (content / source.file).is_file():
+        capture = source.file.removeprefix("raw/")
+        if not source.file.startswith("raw/") or capture_name_problem(capture):
+            errors.append(
+                ContentError(
+                    path,
+                    article.line_of("source"),
+                    "source.file",
+                    f"{source.file!r} is not a capture in content/raw/",
+                    "give the path of the capture as raw/<name>.txt",
+                )
+            )
+        elif not (content / source.file).is_file():
             errors.append(
                 ContentError(
                     path,
@@ -162,25 +183,67 @@ def _check_article(path: Path, slug: str, article: Article, data: SiteData, cont
     return errors
 
 
-def read_articles(content: Path, data: SiteData) -> list[Article]:
+@dataclass
+class Reading:
+    """What reading content/articles/ gave: each file is an article or has at least one error."""
+
+    files: int
+    articles: list[Article] = field(default_factory=list)
+    errors: list[ContentError] = field(default_factory=list)
+
+    def tally(self, done: str) -> str:
+        """'21 article files: 19 valid, 2 refused': nothing is left out of the count."""
+        refused = len({str(error.path) for error in self.errors})
+        return f"{count_of(self.files, 'article file')}: {len(self.articles)} {done}, {refused} refused"
+
+
+def _article_files(content: Path) -> list[Path]:
+    """Everything in content/articles/ but hidden files that are not .md (editors' swap files, our temporary ones)."""
+    paths = sorted((content / "articles").iterdir())
+    return [p for p in paths if p.suffix == ".md" or not p.name.startswith(".")]
+
+
+def read_articles(content: Path, data: SiteData) -> Reading:
     """Every article file in content/articles/, validated; all problems reported together."""
-    articles, errors = [], []
-    for path in sorted((content / "articles").glob("*.md")):
+    files = _article_files(content)
+    reading = Reading(len(files))
+    for path in files:
         display = Path("content/articles") / path.name
+        if path.is_dir() or path.suffix != ".md":
+            what = "a folder" if path.is_dir() else "not an article file (.md)"
+            reading.errors.append(
+                ContentError(display, None, None, f"is {what}", "article files are .md files directly in this folder")
+            )
+            continue
         try:
-            text = path.read_text(encoding="utf-8")
+            text = read_text_file(path, display, MAX_ARTICLE_FILE_BYTES)
             front, paragraphs = read_article(display, text)
+        except ContentError as error:
+            reading.errors.append(error)
+            continue
         except ContentErrors as found:
-            errors += found.errors
+            reading.errors += found.errors
             continue
         article = Article(path.stem, f"articles/{path.name}", front, paragraphs, field_lines=field_lines(text))
         problems = _check_article(display, path.stem, article, data, content)
-        errors += problems
+        reading.errors += problems
         if not problems:
-            articles.append(article)
-    if errors:
-        raise ContentErrors(errors)
-    return articles
+            reading.articles.append(article)
+    return reading
+
+
+def check_capture_names(content: Path) -> list[ContentError]:
+    """Every file in content/raw/ is published under raw/: each must be a safely named text capture."""
+    errors = []
+    for path in sorted((content / "raw").iterdir()):
+        problem = "is a folder" if path.is_dir() else capture_name_problem(path.name)
+        if problem and not path.name.startswith("."):
+            errors.append(
+                ContentError(
+                    f"content/raw/{path.name}", None, None, problem, f"rename it to {safe_capture_name(path.name)}"
+                )
+            )
+    return errors
 
 
 def enrich(articles: list[Article], data: SiteData) -> list[Article]:
@@ -189,9 +252,13 @@ def enrich(articles: list[Article], data: SiteData) -> list[Article]:
 
 
 def load(project: Project) -> tuple[SiteData, list[Article]]:
-    """Read and enrich all content; raises ContentErrors listing every problem."""
+    """Read and enrich all content; raises ContentErrors listing every problem, with the count of article files."""
     data = load_site_data(project.content)
-    return data, enrich(read_articles(project.content, data), data)
+    reading = read_articles(project.content, data)
+    errors = reading.errors + check_capture_names(project.content)
+    if errors:
+        raise ContentErrors(errors, summary=reading.tally("valid"))
+    return data, enrich(reading.articles, data)
 
 
 def generate(project: Project) -> list[Article]:
@@ -232,16 +299,64 @@ def source_date_epoch(articles: list[Article]) -> str:
 
 
 def build(project: Project, site_dir: Path | None = None) -> list[Article]:
-    """Generate docs/, then run the MkDocs build in strict mode into site/."""
+    """Generate docs/, build the site with MkDocs in strict mode beside site/, then swap it in.
+
+    MkDocs writes its output in place, file by file; building into a new folder and renaming it into place
+    means a failed or interrupted build leaves the previous site/ exactly as it was.
+    """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
     articles = generate(project)
-    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(articles)
-    _show_mkdocs_log()
-    config = load_config(str(project.mkdocs_yml), strict=True, site_dir=str(site_dir or project.site))
-    mkdocs_build(config)
+    target = site_dir or project.site
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(target)
+    staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.build-"))
+    try:
+        _show_mkdocs_log()
+        with _environment("SOURCE_DATE_EPOCH", source_date_epoch(articles)):
+            mkdocs_build(load_config(str(project.mkdocs_yml), strict=True, site_dir=str(staging)))
+        os.chmod(staging, 0o777 & ~_umask())  # mkdtemp's folder is private; the site is for everyone to read
+        _swap_in(staging, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)  # only still there if the build failed
     return articles
+
+
+def _remove_leftovers(target: Path) -> None:
+    """The folders a killed build left beside `target` (one build of a project runs at a time)."""
+    for kind in ("build", "old"):
+        for leftover in sorted(target.parent.glob(f".{target.name}.{kind}-*")):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _swap_in(staging: Path, target: Path) -> None:
+    """Put the new site where the old one was with two renames, then delete the old one.
+
+    Between the renames, for a moment, `target` does not exist: a server may answer 404 for one request,
+    but no reader ever gets a page of one build with the assets of another, or half a file.
+    """
+    if not target.exists():
+        staging.rename(target)
+        return
+    old = target.with_name(f".{target.name}.old-{staging.name.rsplit('-', 1)[-1]}")
+    target.rename(old)
+    staging.rename(target)
+    shutil.rmtree(old)
+
+
+@contextmanager
+def _environment(name: str, value: str) -> Iterator[None]:
+    """Set an environment variable for one step, then restore it, so the next build in this process starts clean."""
+    saved = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if saved is None:
+            del os.environ[name]
+        else:
+            os.environ[name] = saved
 
 
 def _show_mkdocs_log() -> None:
@@ -257,70 +372,123 @@ def _show_mkdocs_log() -> None:
 
 @dataclass
 class IngestReport:
-    """What one ingest run did, file by file."""
+    """What one ingest run did. A record is one article of a capture, or a whole capture refused before it was
+    split; each record in is created, skipped or refused, once."""
 
+    records: int = 0
+    stored: list[str] = field(default_factory=list)  # captures copied into content/raw/
     created: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
-    errors: list[ContentError] = field(default_factory=list)
+    errors: list[ContentError] = field(default_factory=list)  # one per refused record
+
+    def tally(self) -> str:
+        """'7 records in: 3 created, 1 skipped (exist), 3 refused'."""
+        return (
+            f"{count_of(self.records, 'record')} in: {len(self.created)} created, "
+            f"{len(self.skipped)} skipped (exist), {len(self.errors)} refused"
+        )
 
 
 def ingest(project: Project, paths: list[Path]) -> IngestReport:
-    """Raw captures -> content/raw/ and one content/articles/<slug>.md per article. Never overwrites."""
+    """Raw captures -> content/raw/ and one content/articles/<slug>.md per article. Never overwrites.
+
+    A capture is stored in content/raw/ only when an article comes from it; errors name the file as given.
+    """
     data = load_site_data(project.content)
     report = IngestReport()
-    written: set[Path] = set()
     for source_path in paths:
-        target = project.content / "raw" / source_path.name
-        data_bytes = source_path.read_bytes()
-        if target.exists() and target.read_bytes() != data_bytes:
-            report.skipped.append(
-                f"{source_path}: content/raw/{target.name} exists with other text; rename the file to ingest it"
-            )
-            continue
-        if not target.exists():
-            write_atomically(target, data_bytes)
-            report.created.append(f"content/raw/{target.name}")
         try:
-            raw = read_raw(project.content, f"raw/{target.name}")
+            raw, data_bytes = _read_capture(project, source_path, data)
         except ContentError as error:
+            report.records += 1
             report.errors.append(error)
             continue
         segments = split_posts(raw, data.separators)
-        if not segments:
-            report.errors.append(
-                ContentError(
-                    f"content/raw/{target.name}", None, None, "holds no text", "check that the capture is not empty"
-                )
-            )
+        report.records += len(segments)
+        drafts = []
         for segment in segments:
             try:
-                draft = parse_segment(raw, segment, data)
+                drafts.append((segment, parse_segment(raw, segment, data)))
             except ContentError as error:
                 report.errors.append(error)
-                continue
-            article_path = project.content / "articles" / f"{slugify(draft.front.title)}.md"
-            relative = f"content/articles/{article_path.name}"
-            if article_path in written:
-                report.errors.append(
-                    ContentError(
-                        f"content/{raw.path}",
-                        segment.first,
-                        "title",
-                        f"gives the same file name as an article ingested just before: {relative}",
-                        "two articles cannot share a slug; write this one by hand under another name",
-                    )
-                )
-                continue
-            if article_path.exists():
-                report.skipped.append(
-                    f"{relative}: exists (from lines {segment.first}-{segment.last} of "
-                    f"{raw.path}); ingest never overwrites an article file"
-                )
-                continue
-            write_atomically(article_path, write_article(draft.front, draft.paragraphs).encode("utf-8"))
-            written.add(article_path)
-            report.created.append(f"{relative} (lines {segment.first}-{segment.last} of {raw.path})")
+        _write_drafts(project, raw, data_bytes, drafts, report)
     return report
+
+
+def _read_capture(project: Project, source_path: Path, data: SiteData) -> tuple[RawFile, bytes]:
+    """A capture given to ingest, as text that holds at least one post; else the one error that refuses it."""
+    shown, name = str(source_path), source_path.name
+    problem = capture_name_problem(name)
+    if problem:
+        raise ContentError(shown, None, None, f"the file name {problem}", f"rename it to {safe_capture_name(name)}")
+    check_size(shown, source_path.stat().st_size, MAX_CAPTURE_BYTES)
+    data_bytes = source_path.read_bytes()
+    raw = RawFile.from_text(f"raw/{name}", decode_text(shown, data_bytes), shown)
+    stored = project.content / "raw" / name
+    if stored.exists() and stored.read_bytes() != data_bytes:
+        raise ContentError(
+            shown, None, None, f"content/raw/{name} holds another capture", "rename this file and ingest it again"
+        )
+    if not split_posts(raw, data.separators):
+        if not any(raw.has_text(n) for n in range(1, len(raw.lines) + 1)):
+            raise ContentError(shown, None, None, "holds no text", "check that you captured the right page")
+        raise ContentError(
+            shown, None, None, "holds only post separators", "check that you captured the right page, with its posts"
+        )
+    return raw, data_bytes
+
+
+def _write_drafts(
+    project: Project, raw: RawFile, data_bytes: bytes, drafts: list[tuple[Segment, Draft]], report: IngestReport
+) -> None:
+    """Write one article file per draft, and the capture they come from; a file that exists is never overwritten."""
+    planned: dict[Path, tuple[Segment, Draft]] = {}
+    kept = False  # an article of this capture is already in content/articles/
+    for segment, draft in drafts:
+        path = project.content / "articles" / f"{slugify(draft.front.title)}.md"
+        relative = f"content/articles/{path.name}"
+        if path in planned or (path.exists() and _holds_other_article(path, draft)):
+            other = f"the article at line {planned[path][0].first}" if path in planned else "another article"
+            report.errors.append(
+                ContentError(
+                    raw.shown,
+                    segment.first,
+                    "title",
+                    f"gives the file name {relative}, which {other} has",
+                    "two articles cannot share a file name: write this one by hand under another name",
+                )
+            )
+        elif path.exists():
+            kept = True
+            report.skipped.append(
+                f"{relative}: exists (lines {segment.first}-{segment.last} of {raw.path}); "
+                "ingest never overwrites an article file"
+            )
+        else:
+            planned[path] = (segment, draft)
+    stored = project.content / raw.path
+    if (planned or kept) and not stored.exists():
+        write_atomically(stored, data_bytes)
+        report.stored.append(f"content/{raw.path}")
+    for path, (segment, draft) in planned.items():
+        write_atomically(path, write_article(draft.front, draft.paragraphs).encode("utf-8"))
+        created = f"content/articles/{path.name} (lines {segment.first}-{segment.last} of {raw.path})"
+        if draft.front.date is None and draft.front.date_evidence:
+            created += f"; undated: the dateline “{draft.front.date_evidence}” names no real day"
+        report.created.append(created)
+
+
+def _holds_other_article(path: Path, draft: Draft) -> bool:
+    """Whether an existing article file comes from another capture, or other lines of it, or was written by hand.
+
+    A file that cannot be read counts as this article's: it is skipped, never overwritten, and `check` says what is
+    wrong with it.
+    """
+    try:
+        front, _ = read_article(path, read_text_file(path, path, MAX_ARTICLE_FILE_BYTES))
+    except (ContentError, ContentErrors):
+        return False
+    return front.source != draft.front.source
 
 
 def serve(project: Project, dev_addr: str) -> None:

@@ -25,6 +25,7 @@ def test_check_prints_each_error_and_a_count(project: site.Project, monkeypatch:
     assert result.exit_code == 1
     assert result.output.splitlines() == [
         "content/articles/untitled.md:1: title: is required; add it",
+        "20 article files: 19 valid, 1 refused",
         "1 error",
     ]
 
@@ -33,4 +34,4 @@ def test_check_passes_on_the_repository_content(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.chdir(Path(__file__).resolve().parent.parent)
     result = CliRunner().invoke(cli, ["check"])
     assert result.exit_code == 0, result.output
-    assert result.output == "content is valid: 19 articles\n"
+    assert result.output == "19 article files: 19 valid, 0 refused\n"

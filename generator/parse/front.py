@@ -8,25 +8,22 @@ from typing import Any
 
 import frontmatter
 import yaml
-from frontmatter.default_handlers import YAMLHandler
 from pydantic import ValidationError
 
-from generator.config import validation_errors, yaml_error
+from generator.config import ContentLoader, validation_errors, yaml_error
 from generator.errors import ContentError, ContentErrors
 from generator.model import FrontMatter
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
-
-class FrontMatterLoader(yaml.SafeLoader):
-    """PyYAML's safe loader, less two things: dates stay text for the model to validate (so
+class FrontMatterLoader(ContentLoader):
+    """The content loader, less two things: dates stay text for the model to validate (so
     "2018-02-30" is a field error, not a crash), and aliases are refused (no "billion laughs")."""
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()  # type: ignore[no-untyped-call]
             raise yaml.composer.ComposerError(
-                None, None, "uses a YAML alias (*name); write the value out instead", event.start_mark
+                None, None, "uses a YAML alias (*name), which is not allowed", event.start_mark, "write the value out"
             )
         return super().compose_node(parent, index)
 
@@ -38,32 +35,22 @@ def _timestamp_as_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
 FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 
 
-class _SafeYAMLHandler(YAMLHandler):
-    def load(self, fm: str, **kwargs: object) -> Any:
-        return yaml.load(fm, Loader=FrontMatterLoader)  # noqa: S506 - a SafeLoader subclass
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_DELIMITER = re.compile(r"^---[ \t]*$", re.MULTILINE)
 
 
 def split_paragraphs(body: str) -> tuple[str, ...]:
     """Paragraphs are separated by blank lines; the text of each is kept as written."""
-    return tuple(p.strip() for p in _PARAGRAPH_BREAK.split(body.replace("\r\n", "\n")) if p.strip())
+    return tuple(p.strip() for p in _PARAGRAPH_BREAK.split(body) if p.strip())
 
 
-def field_lines(text: str) -> dict[str, int]:
-    """The line (in the file) of each top-level key of an article file's front matter."""
-    front_text = text.split("\n---", 1)[0].removeprefix("---")
-    try:
-        node = yaml.compose(front_text, Loader=FrontMatterLoader)
-    except yaml.YAMLError:
-        return {}
-    if not isinstance(node, yaml.MappingNode):
-        return {}
-    # The text starts right after the opening '---', so its line 0 is the file's line 1.
-    return {key.value: key.start_mark.line + 1 for key, _ in node.value}
+def split_front_matter(path: Path, text: str) -> tuple[str, str]:
+    """The front matter's YAML and the body, split at the first two '---' lines; a later '---' is body text.
 
-
-def read_article(path: Path, text: str) -> tuple[FrontMatter, tuple[str, ...]]:
-    """Parse and validate one article file; every problem is a ContentError naming the field and line."""
-    if not text.startswith("---"):
+    The YAML starts with the line end of the opening '---', so its line 0 is the file's line 1.
+    """
+    opening = _DELIMITER.match(text)
+    if opening is None:
         raise ContentErrors(
             [
                 ContentError(
@@ -75,11 +62,57 @@ def read_article(path: Path, text: str) -> tuple[FrontMatter, tuple[str, ...]]:
                 )
             ]
         )
+    closing = _DELIMITER.search(text, opening.end())
+    if closing is None:
+        raise ContentErrors(
+            [
+                ContentError(
+                    path, 1, None, "the front matter is never closed", "end it with a '---' line before the text"
+                )
+            ]
+        )
+    return text[opening.end() : closing.start()], text[closing.end() :]
+
+
+def field_lines(text: str) -> dict[str, int]:
+    """The line (in the file) of each top-level key of an article file's front matter."""
     try:
-        post = frontmatter.loads(text, handler=_SafeYAMLHandler())
+        front_text, _ = split_front_matter(Path(), _unix_line_ends(text))
+        node = yaml.compose(front_text, Loader=FrontMatterLoader)
+    except (ContentErrors, yaml.YAMLError):
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {key.value: key.start_mark.line + 1 for key, _ in node.value}
+
+
+def _unix_line_ends(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_article(path: Path, text: str) -> tuple[FrontMatter, tuple[str, ...]]:
+    """Parse and validate one article file; every problem is a ContentError naming the field and line."""
+    text = _unix_line_ends(text)
+    front_text, body = split_front_matter(path, text)
+    try:
+        metadata = yaml.load(front_text, Loader=FrontMatterLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as error:
         raise ContentErrors([yaml_error(path, error)]) from error
-    metadata: dict[str, Any] = dict(post.metadata)
+    if metadata is None:
+        metadata = {}
+    if not isinstance(metadata, dict):
+        raise ContentErrors(
+            [
+                ContentError(
+                    path,
+                    2,
+                    None,
+                    f"the front matter is {type(metadata).__name__ if not isinstance(metadata, str) else 'text'}, "
+                    "not fields",
+                    "write one field per line, as 'title: The headline'",
+                )
+            ]
+        )
     lines = field_lines(text)
     try:
         front = FrontMatter.model_validate(metadata)
@@ -89,7 +122,7 @@ def read_article(path: Path, text: str) -> tuple[FrontMatter, tuple[str, ...]]:
             top = (item.field or "").split(".")[0]
             found.append(ContentError(path, lines.get(top, 1), item.field, item.message, item.hint))
         raise ContentErrors(found) from error
-    return front, split_paragraphs(post.content)
+    return front, split_paragraphs(body)
 
 
 def write_article(front: FrontMatter, paragraphs: tuple[str, ...]) -> str:
