@@ -18,11 +18,12 @@ from generator.errors import ContentError
 MAX_CAPTURE_BYTES = 2_000_000  # a raw capture; the largest seed, a blog page of 15 posts, is 63 kB
 MAX_ARTICLE_FILE_BYTES = 2 * MAX_CAPTURE_BYTES  # an article file repeats its set-aside lines in the front matter
 
+# iconv reads the byte-order mark of "UTF-16" and "UTF-32" and leaves it out of the UTF-8 it writes.
 _BYTE_ORDER_MARKS = [  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
-    (b"\xff\xfe\x00\x00", "UTF-32LE"),
-    (b"\x00\x00\xfe\xff", "UTF-32BE"),
-    (b"\xff\xfe", "UTF-16LE"),
-    (b"\xfe\xff", "UTF-16BE"),
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
 ]
 _SAMPLE_BYTES = 8192
 # Control bytes that no text holds (tab, line ends, form feed and escape do occur in text, if rarely).
@@ -80,7 +81,7 @@ def decode_text(shown: Path | str, data: bytes) -> str:
             shown,
             _line_number(before, len(before)),
             None,
-            f"is not UTF-8: byte 0x{data[error.start]:02x} cannot start a character; it looks like {guess.description}",
+            f"is not UTF-8 (byte 0x{data[error.start]:02x} is not valid there); it looks like {guess.description}",
             _convert_hint(shown, guess.iconv) + " (check the text afterwards: the encoding is a guess)",
         ) from error
     text = text.removeprefix("\ufeff")
@@ -112,11 +113,12 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def _eight_bit_guess(data: bytes) -> _Encoding:
-    """Windows-1251 when most letters are high bytes (Russian words are all Cyrillic); else a Western encoding,
-    Windows-1252 if it uses the bytes Latin-1 leaves to control characters (curly quotes, dashes)."""
-    letters = sum(chr(byte).isalpha() for byte in data if byte < 0x80)
-    high = sum(byte >= 0xC0 for byte in data)
-    if high > letters:
+    """Windows-1251 when letters from the upper half mostly come in runs (a Russian word is all Cyrillic, while a
+    French or German one has an accented letter among plain ones); else a Western encoding, Windows-1252 if it
+    uses the bytes Latin-1 leaves to control characters (curly quotes, dashes)."""
+    upper = [index for index, byte in enumerate(data) if byte >= 0xC0]
+    in_runs = sum((i > 0 and data[i - 1] >= 0xC0) or (i + 1 < len(data) and data[i + 1] >= 0xC0) for i in upper)
+    if upper and in_runs > len(upper) / 2:
         return _Encoding("Windows-1251 (Cyrillic) text", "WINDOWS-1251")
     if any(0x80 <= byte < 0xA0 for byte in data):
         return _Encoding("Windows-1252 (Western) text", "WINDOWS-1252")
@@ -148,9 +150,8 @@ def _refuse_control(shown: Path | str, text: str, index: int) -> None:
         path = PurePosixPath(str(shown))
         cleaned = path.with_name(f"{path.stem}-clean{path.suffix}")
         hint = (
-            f"text holds none; remove them: tr -d '\\000-\\010\\013\\014\\016-\\037\\177' "
+            f"remove the control characters: tr -d '\\000-\\010\\013\\014\\016-\\037\\177' "
             f"< {shlex.quote(str(path))} > {shlex.quote(str(cleaned))}"
         )
-    raise ContentError(
-        shown, line, None, f"holds {name} (U+{code:04X}) at column {index - line_start + 1}, which is not text", hint
-    )
+    column = index - line_start + 1
+    raise ContentError(shown, line, None, f"holds {name} (U+{code:04X}) at column {column}, a control character", hint)

@@ -42,6 +42,8 @@ def _page(title: str, description: str, source: str, body: list[str]) -> str:
 def dated_as(article: Article) -> str:
     """The date and how it was established, in words: '7 September 2015, taken from the original URL'."""
     front = article.front
+    if front.date is None and front.date_evidence:
+        return f"not established; the capture’s dateline (“{inline(front.date_evidence)}”) names no real day"
     if front.date is None:
         return "not established; the capture states none"
     how = {
@@ -194,6 +196,7 @@ def nav_file(data: SiteData) -> str:
         {"Home": "index.md"},
         {"Themes": [{attribute(t.title): f"themes/{t.id}.md"} for t in data.themes]},
         {"Method": "method.md"},
+        {"Broken and hostile input": "input.md"},
     ]
     return (
         "# "
