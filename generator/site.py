@@ -199,7 +199,8 @@ class Reading:
 
 def _article_files(content: Path) -> list[Path]:
     """Everything in content/articles/ but hidden files that are not .md (editors' swap files, our temporary ones)."""
-    paths = sorted((content / "articles").iterdir())
+    folder = content / "articles"
+    paths = sorted(folder.iterdir()) if folder.is_dir() else []
     return [p for p in paths if p.suffix == ".md" or not p.name.startswith(".")]
 
 
@@ -235,7 +236,8 @@ def read_articles(content: Path, data: SiteData) -> Reading:
 def check_capture_names(content: Path) -> list[ContentError]:
     """Every file in content/raw/ is published under raw/: each must be a safely named text capture."""
     errors = []
-    for path in sorted((content / "raw").iterdir()):
+    folder = content / "raw"
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
         problem = "is a folder" if path.is_dir() else capture_name_problem(path.name)
         if problem and not path.name.startswith("."):
             errors.append(
