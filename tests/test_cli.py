@@ -42,7 +42,9 @@ def test_ingest_counts_every_record_of_a_mixed_batch(project: site.Project, monk
     captures.mkdir()
     (captures / "single.txt").write_text("A single article\n\nIts text.\n", encoding="utf-8")
     (captures / "dump.txt").write_text(
-        "First post\n\nText.\nShare:\nSecond post\n\nText.\nSource: Pravda Daily\nShare:\nThird post\n\nText.\nShare:\n",
+        "First post\n\nText.\nShare:\n"
+        "Second post\n\nText.\nSource: Pravda Daily\nShare:\n"
+        "Third post\n\nText.\nShare:\n",
         encoding="utf-8",
     )
     (captures / "binary.txt").write_bytes(bytes(range(256)) * 4)
