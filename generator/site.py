@@ -400,12 +400,11 @@ def ingest(project: Project, paths: list[Path]) -> IngestReport:
     report = IngestReport()
     for source_path in paths:
         try:
-            raw, data_bytes = _read_capture(project, source_path, data)
+            raw, data_bytes, segments = _read_capture(project, source_path, data)
         except ContentError as error:
             report.records += 1
             report.errors.append(error)
             continue
-        segments = split_posts(raw, data.separators)
         report.records += len(segments)
         drafts = []
         for segment in segments:
@@ -417,8 +416,8 @@ def ingest(project: Project, paths: list[Path]) -> IngestReport:
     return report
 
 
-def _read_capture(project: Project, source_path: Path, data: SiteData) -> tuple[RawFile, bytes]:
-    """A capture given to ingest, as text that holds at least one post; else the one error that refuses it."""
+def _read_capture(project: Project, source_path: Path, data: SiteData) -> tuple[RawFile, bytes, list[Segment]]:
+    """A capture given to ingest, its bytes and its posts (at least one); else the one error that refuses it."""
     shown, name = str(source_path), source_path.name
     problem = capture_name_problem(name)
     if problem:
@@ -431,13 +430,14 @@ def _read_capture(project: Project, source_path: Path, data: SiteData) -> tuple[
         raise ContentError(
             shown, None, None, f"content/raw/{name} holds another capture", "rename this file and ingest it again"
         )
-    if not split_posts(raw, data.separators):
+    segments = split_posts(raw, data.separators)
+    if not segments:
         if not any(raw.has_text(n) for n in range(1, len(raw.lines) + 1)):
             raise ContentError(shown, None, None, "holds no text", "check that you captured the right page")
         raise ContentError(
             shown, None, None, "holds only post separators", "check that you captured the right page, with its posts"
         )
-    return raw, data_bytes
+    return raw, data_bytes, segments
 
 
 def _write_drafts(
