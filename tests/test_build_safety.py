@@ -109,9 +109,24 @@ def test_a_build_that_fails_in_strict_mode_leaves_site_untouched(tmp_path: Path)
     assert staging_folders(project) == []
 
 
+def russian_locale(tmp_path: Path) -> dict[str, str]:
+    """LOCPATH for a ru_RU.UTF-8 locale compiled into tmp_path, where the system has the data to compile it;
+    without it LANG=ru_RU.UTF-8 still differs from LANG=C, but Python falls back to C.UTF-8."""
+    compiled = subprocess.run(
+        ["localedef", "-i", "ru_RU", "-f", "UTF-8", str(tmp_path / "locale" / "ru_RU.UTF-8")], capture_output=True
+    )
+    if compiled.returncode != 0:
+        return {}
+    settings = {**SETTINGS[0], "LOCPATH": str(tmp_path / "locale")}
+    probe = [sys.executable, "-c", "import locale; print(locale.setlocale(locale.LC_ALL, ''))"]
+    active = subprocess.run(probe, env={**os.environ, **settings}, capture_output=True, text=True).stdout.strip()
+    assert active == "ru_RU.UTF-8"
+    return {"LOCPATH": settings["LOCPATH"]}
+
+
 def test_two_places_two_settings_one_site(tmp_path: Path) -> None:
     sites = []
-    for index, settings in enumerate(SETTINGS):
+    for index, settings in enumerate([{**SETTINGS[0], **russian_locale(tmp_path)}, SETTINGS[1]]):
         project = copy_project(tmp_path / f"place-{index}" / "project")
         build_in_subprocess(project, settings)
         sites.append(project.site)
