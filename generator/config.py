@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.errors import ContentError, ContentErrors
 from generator.model import BoilerplateRule, Outlet, Period, Theme
+from generator.parse.decode import decode_text
 
 Model = TypeVar("Model", bound=BaseModel)
 Loaded = TypeVar("Loaded")
@@ -115,9 +116,19 @@ def validation_errors(path: Path, line: int | None, error: ValidationError, pref
     return found
 
 
+def _read_text(path: Path) -> str:
+    """A data file's text; a missing file or one that is not UTF-8 is an error to report, not a crash."""
+    try:
+        return decode_text(path, path.read_bytes())
+    except FileNotFoundError as error:
+        raise ContentErrors([ContentError(path, None, None, "is missing", "restore it from the repository")]) from error
+    except ContentError as error:
+        raise ContentErrors([error]) from error
+
+
 def _load_list(path: Path, key: str, model: type[Model]) -> list[Model]:
     """Read the list under `key` in a YAML file, one validated model per entry."""
-    text = path.read_text(encoding="utf-8")
+    text = _read_text(path)
     try:
         data = yaml.load(text, Loader=ContentLoader)  # noqa: S506 - a SafeLoader subclass
         node = yaml.compose(text, Loader=ContentLoader)
@@ -206,7 +217,7 @@ def load_site_data(content: Path) -> SiteData:
 
 def _load_period(path: Path) -> Period:
     """The period the site covers, from site.yml."""
-    text = path.read_text(encoding="utf-8")
+    text = _read_text(path)
     try:
         data = yaml.load(text, Loader=ContentLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as error:
@@ -224,8 +235,8 @@ def _load_period(path: Path) -> Period:
 def _load_separators(path: Path) -> tuple[str, ...]:
     """The lines that end each post of a blog dump ('Share:')."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=ContentLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError:
+        data = yaml.load(_read_text(path), Loader=ContentLoader)  # noqa: S506 - a SafeLoader subclass
+    except (yaml.YAMLError, ContentErrors):
         return ()  # the rules' loader reports the error in the same file
     separators = data.get("post_separators", []) if isinstance(data, dict) else []
     if not isinstance(separators, list) or not all(isinstance(s, str) and s.strip() for s in separators):
