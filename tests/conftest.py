@@ -137,7 +137,7 @@ def _file_cases(project: site.Project, cases: list[hostile_cases.Case]) -> dict[
     for case in cases:
         folder = project.content / ("raw" if case.arrives == "content/raw/" else "articles")
         places[case.id] = folder / case.name
-        assert not places[case.id].exists(), f"{case.id}: content/ has a {case.name} already; give the case another name"
+        assert not places[case.id].exists(), f"{case.id}: {case.name} is in content/ already; rename the case"
         if case.data is None:
             places[case.id].mkdir()
         else:
