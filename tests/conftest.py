@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from click.testing import CliRunner
 from playwright.sync_api import Browser, sync_playwright
 
 from generator import site
-from generator.config import load_site_data
+from generator.__main__ import cli
 from tests import hostile_cases
 from tests.browser import CHROMIUM, CHROMIUM_ARGS
 
@@ -132,7 +133,7 @@ def _ingest_case(project: site.Project, work: Path, case: hostile_cases.Case) ->
 
 
 def _file_cases(project: site.Project, cases: list[hostile_cases.Case]) -> dict[str, list[hostile_cases.Outcome]]:
-    """Put each case's file in content/, check them all at once, then take the refused ones out again."""
+    """Put each case's file in content/, run `check` on them all at once, then take the refused ones out again."""
     places = {}
     for case in cases:
         folder = project.content / ("raw" if case.arrives == "content/raw/" else "articles")
@@ -142,12 +143,14 @@ def _file_cases(project: site.Project, cases: list[hostile_cases.Case]) -> dict[
             places[case.id].mkdir()
         else:
             places[case.id].write_bytes(case.bytes())
-    data = load_site_data(project.content)
-    errors = site.read_articles(project.content, data).errors + site.check_capture_names(project.content)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(project.root)
+        checked = CliRunner().invoke(cli, ["check"])
+    errors = [line for line in checked.stderr.splitlines() if line.startswith("content/")]
     outcomes: dict[str, list[hostile_cases.Outcome]] = {}
     for case in cases:
         shown = str(places[case.id].relative_to(project.root))
-        refused = [hostile_cases.Refused(str(error)) for error in errors if str(error.path) == shown]
+        refused = [hostile_cases.Refused(error) for error in errors if error.startswith((f"{shown}:", f"{shown} "))]
         outcomes[case.id] = refused or [hostile_cases.Page(places[case.id].stem, "")]
         if refused:
             shutil.rmtree(places[case.id]) if places[case.id].is_dir() else places[case.id].unlink()
