@@ -8,6 +8,9 @@ from playwright.sync_api import ConsoleMessage, Dialog, Page, Request
 
 CHROMIUM = "/usr/bin/chromium"
 # Flags Debian's Chromium needs as root in a container, and to keep it from calling home.
+# A web worker builds the search index when the page loads: on a busy two-core machine that takes more than
+# Playwright's default 5 seconds.
+SEARCH_TIMEOUT = 20_000
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -8,7 +8,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser import Watch
+from tests.browser import SEARCH_TIMEOUT, Watch
 
 ARTICLE = "articles/russian-military-assistance-to-assad-remains-the-main-stumbling-block-over-syria/"
 PAGE_TYPES = ["", "themes/idlib/", ARTICLE, "method/", "input/"]
@@ -56,7 +56,7 @@ def test_search_finds_an_article_by_a_word_in_its_text(page: tuple[Page, Watch],
     tab.goto(site_url)
     tab.get_by_role("textbox", name="Search").fill("Bsanqul")
     result = tab.locator(".md-search-result__item").first
-    expect(result).to_contain_text("Chlorine delivered")
+    expect(result).to_contain_text("Chlorine delivered", timeout=SEARCH_TIMEOUT)
 
 
 def test_palette_switch_turns_the_page_dark(page: tuple[Page, Watch], site_url: str) -> None:

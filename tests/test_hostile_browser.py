@@ -12,6 +12,7 @@ from tests.browser import Watch
 from tests.conftest import HostileRun, serve
 from tests.hostile_cases import CASES, HOSTILE_OUTLET, HOSTILE_TITLE, SCRIPT
 from tests.hostile_cases import Page as ArticlePage
+from tests.test_browser import SEARCH_TIMEOUT
 
 # The articles built from hostile text, each with text it shows, and the pages that list them: the home page names
 # the hostile outlet, the catch-all theme lists the hostile headlines.
@@ -67,7 +68,7 @@ def test_search_shows_a_hostile_headline_as_text(tab: Page, hostile_url: str) ->
     tab.goto(hostile_url)
     tab.get_by_role("textbox", name="Search").fill("Hostile headline")
     results = tab.locator(".md-search-result__item")
-    expect(results.first).to_be_visible()
+    expect(results.first).to_be_visible(timeout=SEARCH_TIMEOUT)
     expect(tab.locator(".md-search-result")).to_contain_text(SCRIPT)
     assert tab.locator(".md-search-result script, .md-search-result img[src*='evil']").count() == 0
     assert tab.evaluate("typeof window.__pwned") == "undefined"
