@@ -8,11 +8,10 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser import Watch
+from tests.browser import SEARCH_TIMEOUT, Watch
 from tests.conftest import HostileRun, serve
 from tests.hostile_cases import CASES, HOSTILE_OUTLET, HOSTILE_TITLE, SCRIPT
 from tests.hostile_cases import Page as ArticlePage
-from tests.test_browser import SEARCH_TIMEOUT
 
 # The articles built from hostile text, each with text it shows, and the pages that list them: the home page names
 # the hostile outlet, the catch-all theme lists the hostile headlines.
