@@ -7,9 +7,11 @@ from pathlib import Path
 import pytest
 
 from generator.errors import ContentErrors
+from generator.model import SetAsideLine
 from generator.parse.front import read_article, write_article
 
 PATH = Path("content/articles/x.md")
+REPO_ARTICLES = Path(__file__).resolve().parent.parent / "content" / "articles"
 
 
 def errors_of(text: str) -> list[str]:
@@ -98,3 +100,15 @@ def test_a_dashed_line_in_the_body_is_text() -> None:
         "---",
         "After.",
     )
+
+
+@pytest.mark.parametrize("path", sorted(REPO_ARTICLES.glob("*.md")), ids=lambda path: path.stem)
+def test_an_ingested_article_file_is_written_again_byte_for_byte(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert write_article(*read_article(PATH, text)) == text
+
+
+def test_a_set_aside_line_ending_in_a_no_break_space_reads_back() -> None:
+    front, paragraphs = read_article(PATH, "---\ntitle: T\noutlet: rt\n---\n")
+    front = front.model_copy(update={"set_aside": [SetAsideLine(line=1, role="title", text=":\xa0")]})
+    assert read_article(PATH, write_article(front, paragraphs)) == (front, paragraphs)

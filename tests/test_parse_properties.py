@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from generator import site
@@ -101,6 +101,7 @@ def test_body_plus_set_aside_lines_give_back_the_raw_lines_in_order(text: str) -
 
 @settings(max_examples=300, deadline=None)
 @given(raw_text)
+@example(":\xa0")  # python-frontmatter stripped the no-break space off the last YAML value
 def test_the_article_file_ingest_writes_reads_back_the_same(text: str) -> None:
     for _, draft in drafts_of(text):
         if isinstance(draft, Draft):

@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import frontmatter
 import yaml
 from pydantic import ValidationError
 
@@ -126,8 +125,13 @@ def read_article(path: Path, text: str) -> tuple[FrontMatter, tuple[str, ...]]:
 
 
 def write_article(front: FrontMatter, paragraphs: tuple[str, ...]) -> str:
-    """The text of an article file: fields in model order, empty ones left out, then the body."""
+    """The text of an article file: fields in model order, empty ones left out, then the body.
+
+    Written here rather than by python-frontmatter, which strips the YAML it writes: a last value ending in a
+    no-break space (a set-aside line ':\xa0') lost it, and the file no longer read back.
+    """
     data = front.model_dump(mode="python", exclude_none=True)
     data = {key: value for key, value in data.items() if value != []}
-    post = frontmatter.Post("\n\n".join(paragraphs), **data)
-    return frontmatter.dumps(post, sort_keys=False, allow_unicode=True, width=100_000) + "\n"
+    fields = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100_000, default_flow_style=False)
+    body = "\n\n".join(paragraphs)
+    return f"---\n{fields}---\n" + (f"\n{body}\n" if body else "")
