@@ -124,6 +124,23 @@ def read_article(path: Path, text: str) -> tuple[FrontMatter, tuple[str, ...]]:
     return front, split_paragraphs(body)
 
 
+class _ArticleDumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, which double-quotes a string whenever the style PyYAML would choose does not read back
+    as the same string (it writes ':\\x85' plain, and reads that back as ': ')."""
+
+
+def _represent_text(dumper: _ArticleDumper, value: str) -> yaml.ScalarNode:
+    alone = yaml.dump({"x": value}, Dumper=yaml.SafeDumper, allow_unicode=True, width=100_000)
+    try:
+        reads_back = yaml.load(alone, Loader=FrontMatterLoader) == {"x": value}  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError:
+        reads_back = False
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=None if reads_back else '"')
+
+
+_ArticleDumper.add_representer(str, _represent_text)
+
+
 def write_article(front: FrontMatter, paragraphs: tuple[str, ...]) -> str:
     """The text of an article file: fields in model order, empty ones left out, then the body.
 
@@ -132,6 +149,6 @@ def write_article(front: FrontMatter, paragraphs: tuple[str, ...]) -> str:
     """
     data = front.model_dump(mode="python", exclude_none=True)
     data = {key: value for key, value in data.items() if value != []}
-    fields = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100_000, default_flow_style=False)
+    fields = yaml.dump(data, Dumper=_ArticleDumper, sort_keys=False, allow_unicode=True, width=100_000)
     body = "\n\n".join(paragraphs)
     return f"---\n{fields}---\n" + (f"\n{body}\n" if body else "")
