@@ -12,8 +12,7 @@ from pydantic import ValidationError
 from generator import site
 from generator.config import validation_errors
 from generator.errors import ContentError, ContentErrors
-from generator.model import FrontMatter
-from generator.parse.capture import Draft
+from generator.model import Article, FrontMatter
 from generator.render.schema import SCHEMA_PATH
 from generator.render.text import count_of
 
@@ -22,11 +21,18 @@ def _project() -> site.Project:
     return site.Project(Path.cwd())
 
 
-def _fail(errors: list[ContentError]) -> None:
+def _fail(errors: list[ContentError], summary: str | None = None) -> None:
     for error in sorted(errors, key=ContentError.sort_key):
         click.echo(str(error), err=True)
+    if summary:
+        click.echo(summary, err=True)
     click.echo(count_of(len(errors), "error"), err=True)
     sys.exit(1)
+
+
+def _tally(articles: list[Article], done: str) -> str:
+    """The count line of a run that refused nothing: every article file became an article."""
+    return site.Reading(len(articles), articles).tally(done)
 
 
 @click.group()
@@ -38,12 +44,12 @@ def cli() -> None:
 PROGRESS_FROM = 50
 
 
-def _progress(drafts: list[Draft]) -> Iterator[Draft]:
-    """The drafts, behind a progress bar on stderr when there are many."""
-    if len(drafts) < PROGRESS_FROM:
-        yield from drafts
+def _progress(planned: list[site.Planned]) -> Iterator[site.Planned]:
+    """The articles being written, behind a progress bar on stderr when there are many."""
+    if len(planned) < PROGRESS_FROM:
+        yield from planned
         return
-    with click.progressbar(drafts, label="writing articles", file=sys.stderr) as bar:
+    with click.progressbar(planned, label="writing articles", file=sys.stderr) as bar:
         yield from bar
 
 
@@ -66,7 +72,9 @@ def ingest(paths: tuple[Path, ...]) -> None:
     try:
         report = site.ingest(_project(), list(paths), progress=_progress)
     except ContentErrors as found:
-        _fail(found.errors)
+        _fail(found.errors, found.summary)
+    for line in report.stored:
+        click.echo(f"stored {line}")
     for line in report.created:
         click.echo(f"created {line}")
     for line in report.skipped:
@@ -77,12 +85,9 @@ def ingest(paths: tuple[Path, ...]) -> None:
             click.echo(text)
     for note in report.notes:
         click.echo(f"note: {note}")
-    click.echo(
-        f"{count_of(len(report.articles), 'article')} created, {len(report.skipped)} skipped, "
-        f"{len(report.errors)} refused"
-    )
     if report.errors:
-        _fail(report.errors)
+        _fail(report.errors, report.tally())
+    click.echo(report.tally())
 
 
 @cli.command()
@@ -99,9 +104,9 @@ def check() -> None:
     Example: python -m generator check
     """
     try:
-        articles, problems = site.check(_project())
+        reading, problems = site.check(_project())
     except ContentErrors as found:
-        _fail(found.errors)
+        _fail(found.errors, found.summary)
     errors = [p for p in problems if not p.warning]
     warnings = [p for p in problems if p.warning]
     for problem in problems:
@@ -110,9 +115,10 @@ def check() -> None:
         count_of(len(found), kind) for found, kind in ((errors, "error"), (warnings, "warning")) if found
     )
     if errors:
+        click.echo(reading.tally("valid"), err=True)
         click.echo(counted, err=True)
         sys.exit(1)
-    click.echo(f"content is valid: {count_of(len(articles), 'article')}" + (f" ({counted})" if counted else ""))
+    click.echo(reading.tally("valid") + (f" ({counted})" if counted else ""))
 
 
 @cli.command()
@@ -170,14 +176,18 @@ def generate() -> None:
     try:
         articles = site.generate(_project())
     except ContentErrors as found:
-        _fail(found.errors)
-    click.echo(f"generated docs/ from {len(articles)} articles")
+        _fail(found.errors, found.summary)
+    click.echo(_tally(articles, "generated"))
+    click.echo("generated docs/")
 
 
 @cli.command()
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), help="Where to build (default site/).")
 def build(site_dir: Path | None) -> None:
     """Generate docs/, then build the site with MkDocs in strict mode.
+
+    The site is built beside site/ and renamed into place only when the build succeeds: a failed or
+    interrupted build leaves the previous site/ as it was.
 
     Example: python -m generator build
     """
@@ -186,11 +196,12 @@ def build(site_dir: Path | None) -> None:
     try:
         articles = site.build(_project(), site_dir)
     except ContentErrors as found:
-        _fail(found.errors)
+        _fail(found.errors, found.summary)
     except Abort as abort:
-        click.echo(f"the MkDocs build failed: {abort}", err=True)
+        click.echo(f"the MkDocs build failed: {abort}; {site_dir or 'site'}/ is unchanged", err=True)
         sys.exit(1)
-    click.echo(f"built the site from {len(articles)} articles into {site_dir or 'site'}/")
+    click.echo(_tally(articles, "built"))
+    click.echo(f"built the site into {site_dir or 'site'}/")
 
 
 @cli.command()

@@ -16,6 +16,7 @@ from generator.enrich.references import LINK_THRESHOLD, NEAR_MISS_THRESHOLD
 from generator.errors import ContentError
 from generator.model import Article
 from generator.near_duplicates import find_near_duplicates
+from generator.slug import capture_name_problem
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,8 @@ def unused_raw_files(corpus: Corpus) -> list[ContentError]:
             f"ingest it (python -m generator ingest content/{raw}), or delete it if it does not belong here",
         )
         for raw in corpus.raw_files
-        if raw not in used
+        # A file with a bad name is reported as such (rename it), not also as unused.
+        if raw not in used and capture_name_problem(raw.removeprefix("raw/")) is None
     ]
 
 

@@ -35,8 +35,9 @@ class ContentError(Exception):
 
 
 class ContentErrors(Exception):
-    """Every problem found in one run, reported together."""
+    """Every problem found in one run, reported together; `summary` counts what was read, e.g. the article files."""
 
-    def __init__(self, errors: list[ContentError]) -> None:
+    def __init__(self, errors: list[ContentError], summary: str | None = None) -> None:
         self.errors = sorted(errors, key=ContentError.sort_key)
+        self.summary = summary
         super().__init__("\n".join(str(e) for e in self.errors))

@@ -14,6 +14,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from generator.visible import is_blank
+
 DateSource = Literal["text", "url", "dataset", "maintainer", "unknown"]
 # How each kind of date was established, in words: the article page, ingest's review and the schema say it so.
 DATE_SOURCES: dict[str, str] = {
@@ -28,6 +30,7 @@ LineRole = Literal[
 ]
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+MAX_TITLE_LENGTH = 400  # the longest seed headline has 156 characters; a longer "headline" is a lost line break
 
 
 class Strict(BaseModel):
@@ -81,7 +84,7 @@ class EntityEdits(Strict):
 class FrontMatter(Strict):
     """The front matter of one article file in content/articles/."""
 
-    title: str = Field(min_length=1, description="The headline, as the source has it.")
+    title: str = Field(min_length=1, max_length=MAX_TITLE_LENGTH, description="The headline, as the source has it.")
     outlet: str = Field(pattern=ID_PATTERN, description="Outlet id from content/outlets.yml ('unknown' if not stated).")
     author: str | None = Field(default=None, description="The byline, when the source gives one.")
     date: dt.date | None = Field(default=None, description="Publication date, YYYY-MM-DD; empty when not established.")
@@ -125,12 +128,12 @@ class FrontMatter(Strict):
                 return dt.date.fromisoformat(text)
             except ValueError:
                 pass
-        raise ValueError(f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2016-10-19")
+        raise ValueError(f'"{text}" is not a date; write it as YYYY-MM-DD, a day that exists, e.g. 2016-10-19')
 
     @field_validator("title", "author")
     @classmethod
     def _not_blank(cls, value: str | None) -> str | None:
-        if value is not None and not value.strip():
+        if value is not None and is_blank(value):
             raise ValueError("is empty; write the text or remove the field")
         return value
 

@@ -6,9 +6,11 @@ import datetime as dt
 import functools
 import logging
 import os
+import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,8 +21,9 @@ from generator.enrich.references import link_references
 from generator.enrich.related import relate
 from generator.enrich.themes import assign_themes
 from generator.errors import ContentError, ContentErrors
-from generator.model import Article, FrontMatter, SourceSpan, article_sort_key
+from generator.model import Article, FrontMatter, article_sort_key
 from generator.parse.capture import Draft, RawFile, Segment, parse_segment, span_sha256, split_posts
+from generator.parse.decode import MAX_ARTICLE_FILE_BYTES, MAX_CAPTURE_BYTES, check_size, decode_text
 from generator.parse.front import body_line, field_lines, read_article, write_article
 from generator.parse.records import parse_record, records_of
 from generator.render.corpus import Corpus
@@ -28,7 +31,8 @@ from generator.render.data import render_exports
 from generator.render.pages import render_pages
 from generator.render.review import review
 from generator.render.schema import SCHEMA_PATH, article_skeleton, front_matter_schema
-from generator.slug import is_safe_slug, slugify
+from generator.render.text import count_of
+from generator.slug import capture_name_problem, is_safe_slug, safe_capture_name, slugify
 
 # What `generate` owns under docs/: it replaces these and never touches anything else there.
 GENERATED = ("index.md", ".generated-nav.yml", "articles", "themes", "outlets", "entities", "data", "raw")
@@ -68,6 +72,13 @@ class Project:
         return str(yaml.load(self.mkdocs_yml.read_text(encoding="utf-8"), Loader=Loader)["site_url"])  # noqa: S506
 
 
+@functools.cache
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, then rename: a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -75,6 +86,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp's file is private; this one is for everyone to read
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -88,20 +100,17 @@ def _read_raw_cached(path: Path, size: int, mtime_ns: int) -> bytes:
 
 
 def read_raw(content: Path, relative: str) -> RawFile:
-    """A raw capture by its path relative to content/; it must be UTF-8."""
-    path = content / relative
-    try:
-        status = path.stat()
-        text = _read_raw_cached(path, status.st_size, status.st_mtime_ns).decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise ContentError(
-            f"content/{relative}",
-            None,
-            None,
-            f"is not UTF-8 text ({error.reason} at byte {error.start})",
-            "save it as UTF-8 and ingest it again",
-        ) from error
-    return RawFile.from_text(relative, text)
+    """A raw capture by its path relative to content/: UTF-8 text, or a ContentError saying how to convert it."""
+    path, shown = content / relative, f"content/{relative}"
+    status = path.stat()
+    check_size(shown, status.st_size, MAX_CAPTURE_BYTES)
+    return RawFile.from_text(relative, decode_text(shown, _read_raw_cached(path, status.st_size, status.st_mtime_ns)))
+
+
+def read_text_file(path: Path, shown: Path | str, limit: int) -> str:
+    """A maintained text file: at most `limit` bytes of UTF-8, or a ContentError saying what to do."""
+    check_size(shown, path.stat().st_size, limit)
+    return decode_text(shown, path.read_bytes())
 
 
 def _check_article(path: Path, slug: str, article: Article, data: SiteData, content: Path) -> list[ContentError]:
@@ -163,7 +172,18 @@ def _check_article(path: Path, slug: str, article: Article, data: SiteData, cont
         )
     if front.source:
         source = front.source
-        if not (content / source.file).is_file():
+        capture = source.file.removeprefix("raw/")
+        if not source.file.startswith("raw/") or capture_name_problem(capture):
+            errors.append(
+                ContentError(
+                    path,
+                    article.line_of("source"),
+                    "source.file",
+                    f"{source.file!r} is not a capture in content/raw/",
+                    "give the path of the capture as raw/<name>.txt",
+                )
+            )
+        elif not (content / source.file).is_file():
             errors.append(
                 ContentError(
                     path,
@@ -194,23 +214,52 @@ def _check_article(path: Path, slug: str, article: Article, data: SiteData, cont
     return errors
 
 
-def read_articles(content: Path, data: SiteData) -> tuple[list[Article], list[ContentError], set[str]]:
-    """Every article file in content/articles/, each checked on its own.
+@dataclass
+class Reading:
+    """What reading content/articles/ gave: each file is an article or has at least one error."""
 
-    Returns the valid articles, every problem found, and the raw files that the readable articles name
-    (valid or not), so that a raw file is not also reported unused because its article has a mistake.
-    """
-    articles, errors, sources = [], [], set()
-    for path in sorted((content / "articles").glob("*.md")):
+    files: int
+    articles: list[Article] = field(default_factory=list)
+    errors: list[ContentError] = field(default_factory=list)
+    # The raw files readable articles name, valid or not: such a file is not also reported unused.
+    sources: set[str] = field(default_factory=set)
+
+    def tally(self, done: str) -> str:
+        """'21 article files: 19 valid, 2 refused': nothing is left out of the count."""
+        refused = len({str(error.path) for error in self.errors})
+        return f"{count_of(self.files, 'article file')}: {len(self.articles)} {done}, {refused} refused"
+
+
+def _article_files(content: Path) -> list[Path]:
+    """Everything in content/articles/ but hidden files that are not .md (editors' swap files, our temporary ones)."""
+    folder = content / "articles"
+    paths = sorted(folder.iterdir()) if folder.is_dir() else []
+    return [p for p in paths if p.suffix == ".md" or not p.name.startswith(".")]
+
+
+def read_articles(content: Path, data: SiteData) -> Reading:
+    """Every article file in content/articles/, validated; all problems reported together."""
+    files = _article_files(content)
+    reading = Reading(len(files))
+    for path in files:
         display = Path("content/articles") / path.name
+        if path.is_dir() or path.suffix != ".md":
+            what = "a folder" if path.is_dir() else "not an article file (.md)"
+            reading.errors.append(
+                ContentError(display, None, None, f"is {what}", "article files are .md files directly in this folder")
+            )
+            continue
         try:
-            text = path.read_text(encoding="utf-8")
+            text = read_text_file(path, display, MAX_ARTICLE_FILE_BYTES)
             front, paragraphs = read_article(display, text)
+        except ContentError as error:
+            reading.errors.append(error)
+            continue
         except ContentErrors as found:
-            errors += found.errors
+            reading.errors += found.errors
             continue
         if front.source:
-            sources.add(front.source.file)
+            reading.sources.add(front.source.file)
         article = Article(
             path.stem,
             f"articles/{path.name}",
@@ -220,10 +269,10 @@ def read_articles(content: Path, data: SiteData) -> tuple[list[Article], list[Co
             body_line=body_line(text),
         )
         problems = _check_article(display, path.stem, article, data, content)
-        errors += problems
+        reading.errors += problems
         if not problems:
-            articles.append(article)
-    return articles, errors, sources
+            reading.articles.append(article)
+    return reading
 
 
 def raw_files(content: Path) -> tuple[str, ...]:
@@ -234,6 +283,21 @@ def raw_files(content: Path) -> tuple[str, ...]:
     return tuple(f"raw/{p.name}" for p in sorted(raw.iterdir()) if p.is_file() and not p.name.startswith("."))
 
 
+def check_capture_names(content: Path) -> list[ContentError]:
+    """Every file in content/raw/ is published under raw/: each must be a safely named text capture."""
+    errors = []
+    folder = content / "raw"
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        problem = "is a folder" if path.is_dir() else capture_name_problem(path.name)
+        if problem and not path.name.startswith("."):
+            errors.append(
+                ContentError(
+                    f"content/raw/{path.name}", None, None, problem, f"rename it to {safe_capture_name(path.name)}"
+                )
+            )
+    return errors
+
+
 def enrich(articles: list[Article], data: SiteData) -> list[Article]:
     """Articles with their themes, entities, linked references, backlinks and related articles, in date order."""
     finder = entity_finder(data.entities)
@@ -241,30 +305,33 @@ def enrich(articles: list[Article], data: SiteData) -> list[Article]:
     return sorted(relate(link_references(articles)), key=article_sort_key)
 
 
-def check(project: Project) -> tuple[list[Article], list[ContentError]]:
+def check(project: Project) -> tuple[Reading, list[ContentError]]:
     """Every problem in content/: each article's own, then those the corpus checks find across articles.
 
-    Returns the valid articles and the problems in path order, warnings among them; raises ContentErrors
-    when the site data (themes.yml, outlets.yml, ...) cannot be read, as nothing can be checked then.
+    Returns the reading (its valid articles enriched) and the problems in path order, warnings among them;
+    raises ContentErrors when the site data (themes.yml, outlets.yml, ...) cannot be read, as nothing can be
+    checked then.
     """
     data = load_site_data(project.content)
-    articles, errors, sources = read_articles(project.content, data)
-    articles = enrich(articles, data)
-    corpus = checks.Corpus(data, tuple(articles), raw_files(project.content), frozenset(sources))
-    return articles, sorted(errors + checks.check_corpus(corpus), key=ContentError.sort_key)
+    reading = read_articles(project.content, data)
+    reading.articles = enrich(reading.articles, data)
+    corpus = checks.Corpus(data, tuple(reading.articles), raw_files(project.content), frozenset(reading.sources))
+    problems = reading.errors + check_capture_names(project.content) + checks.check_corpus(corpus)
+    return reading, sorted(problems, key=ContentError.sort_key)
 
 
 def load(project: Project) -> tuple[SiteData, list[Article]]:
-    """Read and enrich all content; raises ContentErrors listing every problem with an article.
+    """Read and enrich all content; raises ContentErrors listing every problem, with the count of article files.
 
     The corpus checks (duplicates, unused raw files) are left to `check`, which CI runs before a merge and
     before a deployment: they do not stop a build, so a preview keeps working while a maintainer is midway.
     """
     data = load_site_data(project.content)
-    articles, errors, _ = read_articles(project.content, data)
+    reading = read_articles(project.content, data)
+    errors = reading.errors + check_capture_names(project.content)
     if errors:
-        raise ContentErrors(errors)
-    return data, enrich(articles, data)
+        raise ContentErrors(errors, summary=reading.tally("valid"))
+    return data, enrich(reading.articles, data)
 
 
 def generate(project: Project) -> list[Article]:
@@ -305,16 +372,64 @@ def source_date_epoch(articles: list[Article]) -> str:
 
 
 def build(project: Project, site_dir: Path | None = None) -> list[Article]:
-    """Generate docs/, then run the MkDocs build in strict mode into site/."""
+    """Generate docs/, build the site with MkDocs in strict mode beside site/, then swap it in.
+
+    MkDocs writes its output in place, file by file; building into a new folder and renaming it into place
+    means a failed or interrupted build leaves the previous site/ exactly as it was.
+    """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
     articles = generate(project)
-    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(articles)
-    _show_mkdocs_log()
-    config = load_config(str(project.mkdocs_yml), strict=True, site_dir=str(site_dir or project.site))
-    mkdocs_build(config)
+    target = site_dir or project.site
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(target)
+    staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.build-"))
+    try:
+        _show_mkdocs_log()
+        with _environment("SOURCE_DATE_EPOCH", source_date_epoch(articles)):
+            mkdocs_build(load_config(str(project.mkdocs_yml), strict=True, site_dir=str(staging)))
+        os.chmod(staging, 0o777 & ~_umask())  # mkdtemp's folder is private; the site is for everyone to read
+        _swap_in(staging, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)  # only still there if the build failed
     return articles
+
+
+def _remove_leftovers(target: Path) -> None:
+    """The folders a killed build left beside `target` (one build of a project runs at a time)."""
+    for kind in ("build", "old"):
+        for leftover in sorted(target.parent.glob(f".{target.name}.{kind}-*")):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _swap_in(staging: Path, target: Path) -> None:
+    """Put the new site where the old one was with two renames, then delete the old one.
+
+    Between the renames, for a moment, `target` does not exist: a server may answer 404 for one request,
+    but no reader ever gets a page of one build with the assets of another, or half a file.
+    """
+    if not target.exists():
+        staging.rename(target)
+        return
+    old = target.with_name(f".{target.name}.old-{staging.name.rsplit('-', 1)[-1]}")
+    target.rename(old)
+    staging.rename(target)
+    shutil.rmtree(old)
+
+
+@contextmanager
+def _environment(name: str, value: str) -> Iterator[None]:
+    """Set an environment variable for one step, then restore it, so the next build in this process starts clean."""
+    saved = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if saved is None:
+            del os.environ[name]
+        else:
+            os.environ[name] = saved
 
 
 def _show_mkdocs_log() -> None:
@@ -330,121 +445,88 @@ def _show_mkdocs_log() -> None:
 
 @dataclass
 class IngestReport:
-    """What one ingest run did, file by file, and the new articles for the maintainer to review."""
+    """What one ingest run did, and the new articles for the maintainer to review. A record is one article of a
+    capture or a dataset, or a whole capture refused before it was split; each record in is created, skipped or
+    refused, once."""
 
+    records: int = 0
+    stored: list[str] = field(default_factory=list)  # captures copied into content/raw/
     created: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
-    errors: list[ContentError] = field(default_factory=list)
+    errors: list[ContentError] = field(default_factory=list)  # one per refused record
     notes: list[ContentError] = field(default_factory=list)  # created, but something needs a maintainer's look
     articles: list[Article] = field(default_factory=list)  # as written, with the themes they would get
     reviews: list[str] = field(default_factory=list)  # each new article's inferred front matter, to check
 
+    def tally(self) -> str:
+        """'7 records in: 3 created, 1 skipped (exist), 3 refused'."""
+        return (
+            f"{count_of(self.records, 'record')} in: {len(self.articles)} created, "
+            f"{len(self.skipped)} skipped (exist), {len(self.errors)} refused"
+        )
 
-# Wraps the drafts being written, e.g. in a progress bar; ingest itself prints nothing.
-Progress = Callable[[list[Draft]], Iterable[Draft]]
+
+Found = tuple[Segment, Draft]  # an article of a capture, and where in it
+Planned = tuple[Path, Segment, Draft]  # the same, with the file it will be written to
+# Wraps the articles being written, e.g. in a progress bar; ingest itself prints nothing.
+Progress = Callable[[list[Planned]], Iterable[Planned]]
 
 
-def _no_progress(drafts: list[Draft]) -> Iterable[Draft]:
-    return drafts
+def _no_progress(planned: list[Planned]) -> Iterable[Planned]:
+    return planned
 
 
 def ingest(project: Project, paths: list[Path], progress: Progress = _no_progress) -> IngestReport:
     """Raw captures or JSONL datasets -> content/raw/ and one content/articles/<slug>.md per article.
 
-    Never overwrites: a raw file with other text under the same name, or an existing article file, is skipped.
+    Never overwrites. A capture is stored in content/raw/ only when an article comes from it; errors name
+    the file as given.
     """
     data = load_site_data(project.content)
     report = IngestReport()
-    drafts: list[Draft] = []
     for source_path in paths:
-        raw = _keep_raw(project, source_path, report)
-        if raw is not None:
-            drafts += _drafts_of(raw, data, report)
-    written: set[Path] = set()
-    for draft in progress(drafts):
-        _write_draft(project, draft, data, written, report)
+        try:
+            raw, data_bytes = _read_capture(project, source_path, data)
+        except ContentError as error:
+            report.records += 1
+            report.errors.append(error)
+            continue
+        drafts = _drafts_of(raw, data, report)
+        _write_drafts(project, raw, data_bytes, drafts, data, report, progress)
     return report
 
 
-def _keep_raw(project: Project, source_path: Path, report: IngestReport) -> RawFile | None:
-    """Copy a capture into content/raw/ byte for byte, and read it; None if it cannot be ingested."""
-    target = project.content / "raw" / source_path.name
-    data_bytes = source_path.read_bytes()
-    if target.exists() and target.read_bytes() != data_bytes:
-        report.skipped.append(
-            f"{source_path}: content/raw/{target.name} exists with other text; rename the file to ingest it"
-        )
-        return None
-    if not target.exists():
-        write_atomically(target, data_bytes)
-        report.created.append(f"content/raw/{target.name}")
-    try:
-        return read_raw(project.content, f"raw/{target.name}")
-    except ContentError as error:
-        report.errors.append(error)
-        return None
+def _drafts_of(raw: RawFile, data: SiteData, report: IngestReport) -> list[Found]:
+    """The articles a capture holds: one per post of a text capture, one per record of a JSONL dataset.
 
-
-def _drafts_of(raw: RawFile, data: SiteData, report: IngestReport) -> list[Draft]:
-    """The articles a raw file holds: one per post of a text capture, one per record of a JSONL dataset."""
+    Each counts as a record in; one that cannot become an article is refused here.
+    """
     drafts = []
     if raw.path.endswith(".jsonl"):
         for number in records_of(raw):
+            report.records += 1
             try:
                 parsed = parse_record(raw, number, data)
             except ContentError as error:
                 report.errors.append(error)
                 continue
-            drafts.append(parsed.draft)
+            drafts.append((Segment(number, number), parsed.draft))
             report.notes += parsed.notes
-    else:
-        for segment in split_posts(raw, data.separators):
-            try:
-                drafts.append(parse_segment(raw, segment, data))
-            except ContentError as error:
-                report.errors.append(error)
-    if not drafts and not any(str(e.path) == f"content/{raw.path}" for e in report.errors):
-        report.errors.append(
-            ContentError(f"content/{raw.path}", None, None, "holds no text", "check that the capture is not empty")
-        )
+        return drafts
+    for segment in split_posts(raw, data.separators):
+        report.records += 1
+        try:
+            drafts.append((segment, parse_segment(raw, segment, data)))
+        except ContentError as error:
+            report.errors.append(error)
     return drafts
 
 
-def _lines_of(source: SourceSpan) -> str:
+def _lines_of(segment: Segment, raw: RawFile) -> str:
     """'lines 1-4 of raw/dump.txt', or 'line 3 of raw/set.jsonl' for one record."""
-    if source.first_line == source.last_line:
-        return f"line {source.first_line} of {source.file}"
-    return f"lines {source.first_line}-{source.last_line} of {source.file}"
-
-
-def _write_draft(project: Project, draft: Draft, data: SiteData, written: set[Path], report: IngestReport) -> None:
-    """Write one article file, unless it exists or an earlier draft of this run took its name."""
-    source = draft.front.source
-    assert source is not None  # ingest's drafts always come from a raw file
-    article_path = project.content / "articles" / f"{slugify(draft.front.title)}.md"
-    relative = f"content/articles/{article_path.name}"
-    if article_path in written:
-        report.errors.append(
-            ContentError(
-                f"content/{source.file}",
-                source.first_line,
-                "title",
-                f"gives the same file name as an article ingested just before: {relative}",
-                "two articles cannot share a slug; write this one by hand under another name",
-            )
-        )
-        return
-    if article_path.exists():
-        report.skipped.append(f"{relative}: exists (from {_lines_of(source)}); ingest never overwrites an article file")
-        return
-    write_atomically(article_path, write_article(draft.front, draft.paragraphs).encode("utf-8"))
-    written.add(article_path)
-    report.created.append(f"{relative} ({_lines_of(source)})")
-    article = assign_themes(
-        Article(article_path.stem, f"articles/{article_path.name}", draft.front, draft.paragraphs), data.themes
-    )
-    report.articles.append(article)
-    report.reviews.append(review(relative, article, data))
+    if segment.first == segment.last:
+        return f"line {segment.first} of {raw.path}"
+    return f"lines {segment.first}-{segment.last} of {raw.path}"
 
 
 def new_article(project: Project, front: FrontMatter) -> Path:
@@ -474,6 +556,91 @@ def write_schema(project: Project) -> bool:
         return False
     write_atomically(path, text)
     return True
+
+
+def _read_capture(project: Project, source_path: Path, data: SiteData) -> tuple[RawFile, bytes]:
+    """A capture given to ingest and its bytes, if it holds at least one post or record; else the error refusing it."""
+    shown, name = str(source_path), source_path.name
+    problem = capture_name_problem(name)
+    if problem:
+        raise ContentError(shown, None, None, f"the file name {problem}", f"rename it to {safe_capture_name(name)}")
+    check_size(shown, source_path.stat().st_size, MAX_CAPTURE_BYTES)
+    data_bytes = source_path.read_bytes()
+    raw = RawFile.from_text(f"raw/{name}", decode_text(shown, data_bytes), shown)
+    stored = project.content / "raw" / name
+    if stored.exists() and stored.read_bytes() != data_bytes:
+        raise ContentError(
+            shown, None, None, f"content/raw/{name} holds another capture", "rename this file and ingest it again"
+        )
+    if not any(raw.has_text(n) for n in range(1, len(raw.lines) + 1)):
+        raise ContentError(shown, None, None, "holds no text", "check that you captured the right page")
+    if not name.endswith(".jsonl") and not split_posts(raw, data.separators):
+        raise ContentError(
+            shown, None, None, "holds only post separators", "check that you captured the right page, with its posts"
+        )
+    return raw, data_bytes
+
+
+def _write_drafts(
+    project: Project,
+    raw: RawFile,
+    data_bytes: bytes,
+    drafts: list[Found],
+    data: SiteData,
+    report: IngestReport,
+    progress: Progress,
+) -> None:
+    """Write one article file per draft, and the capture they come from; a file that exists is never overwritten."""
+    planned: dict[Path, Found] = {}
+    kept = False  # an article of this capture is already in content/articles/
+    for segment, draft in drafts:
+        path = project.content / "articles" / f"{slugify(draft.front.title)}.md"
+        relative = f"content/articles/{path.name}"
+        if path in planned or (path.exists() and _holds_other_article(path, draft)):
+            other = f"the article at line {planned[path][0].first}" if path in planned else "another article"
+            report.errors.append(
+                ContentError(
+                    raw.shown,
+                    segment.first,
+                    "title",
+                    f"gives the file name {relative}, which {other} has",
+                    "two articles cannot share a file name: write this one by hand under another name",
+                )
+            )
+        elif path.exists():
+            kept = True
+            report.skipped.append(
+                f"{relative}: exists ({_lines_of(segment, raw)}); ingest never overwrites an article file"
+            )
+        else:
+            planned[path] = (segment, draft)
+    stored = project.content / raw.path
+    if (planned or kept) and not stored.exists():
+        write_atomically(stored, data_bytes)
+        report.stored.append(f"content/{raw.path}")
+    for path, segment, draft in progress([(path, *found) for path, found in planned.items()]):
+        write_atomically(path, write_article(draft.front, draft.paragraphs).encode("utf-8"))
+        relative = f"content/articles/{path.name}"
+        created = f"{relative} ({_lines_of(segment, raw)})"
+        if draft.front.date is None and draft.front.date_evidence:
+            created += f"; undated: the dateline “{draft.front.date_evidence}” names no real day"
+        report.created.append(created)
+        article = assign_themes(Article(path.stem, f"articles/{path.name}", draft.front, draft.paragraphs), data.themes)
+        report.articles.append(article)
+        report.reviews.append(review(relative, article, data))
+
+
+def _holds_other_article(path: Path, draft: Draft) -> bool:
+    """Whether an existing article file comes from another capture, or other lines of it, or was written by hand.
+
+    A file that cannot be read counts as this article's: it is skipped, never overwritten, and `check` says what is
+    wrong with it.
+    """
+    try:
+        front, _ = read_article(path, read_text_file(path, path, MAX_ARTICLE_FILE_BYTES))
+    except (ContentError, ContentErrors):
+        return False
+    return front.source != draft.front.source
 
 
 def serve(project: Project, dev_addr: str) -> None:

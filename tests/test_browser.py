@@ -4,54 +4,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, ConsoleMessage, Page, Request, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
-CHROMIUM = "/usr/bin/chromium"
-# Flags Debian's Chromium needs as root in a container, and to keep it from calling home.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from tests.browser import SEARCH_TIMEOUT, Watch
+
 ARTICLE = "articles/russian-military-assistance-to-assad-remains-the-main-stumbling-block-over-syria/"
 PUTIN_ON_IDLIB = "articles/driving-out-militants-from-syrias-idlib-now-top-priority-putin/"
-PAGE_TYPES = ["", "themes/idlib/", ARTICLE, "method/", "entities/", "entities/idlib/", "outlets/", "outlets/rt/"]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-class Watch:
-    """Console errors, page errors, dialogs and requests to another origin, seen while a test runs."""
-
-    def __init__(self, page: Page, origin: str) -> None:
-        self.problems: list[str] = []
-        self.origin = origin
-        page.on("console", self._console)
-        page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
-        page.on("dialog", lambda dialog: self.problems.append(f"dialog: {dialog.message}"))
-        page.on("request", self._request)
-
-    def _console(self, message: ConsoleMessage) -> None:
-        if message.type == "error":
-            self.problems.append(f"console error: {message.text}")
-
-    def _request(self, request: Request) -> None:
-        parts = urlsplit(request.url)
-        if parts.scheme in ("http", "https") and f"{parts.scheme}://{parts.netloc}" != self.origin:
-            self.problems.append(f"request to another origin: {request.url}")
+PAGE_TYPES = [
+    "",
+    "themes/idlib/",
+    ARTICLE,
+    "method/",
+    "input/",
+    "entities/",
+    "entities/idlib/",
+    "outlets/",
+    "outlets/rt/",
+]
 
 
 @pytest.fixture
@@ -122,7 +94,7 @@ def test_search_finds_an_article_by_a_word_in_its_text(page: tuple[Page, Watch],
     # fill() fires none of them once the index is ready, so the query was sometimes never read.
     tab.get_by_role("textbox", name="Search").press_sequentially("Bsanqul")
     result = tab.locator(".md-search-result__item").first
-    expect(result).to_contain_text("Chlorine delivered")
+    expect(result).to_contain_text("Chlorine delivered", timeout=SEARCH_TIMEOUT)
 
 
 def test_palette_switch_turns_the_page_dark(page: tuple[Page, Watch], site_url: str) -> None:

@@ -54,7 +54,8 @@ def test_check_reports_every_kind_of_mistake_in_path_order(
     assert code == 1
     assert out == []
     assert err == [
-        "content/articles/bad-date.md:4: date: '19/10/2016' is not a date; write it as YYYY-MM-DD, e.g. 2016-10-19",
+        'content/articles/bad-date.md:4: date: "19/10/2016" is not a date; write it as YYYY-MM-DD, a day that exists, '
+        "e.g. 2016-10-19",
         "content/articles/broken-yaml.md:4: is not valid YAML: expected ',' or ']', but got '<stream end>'; "
         "check the indentation and quoting there",
         "content/articles/" + DRIVING_OUT + ":5: url: the same URL as content/articles/again.md; "
@@ -66,6 +67,7 @@ def test_check_reports_every_kind_of_mistake_in_path_order(
         "use one of the ids there, or add the outlet",
         "content/raw/leftover.txt: no article comes from this raw file; ingest it (python -m generator ingest "
         "content/raw/leftover.txt), or delete it if it does not belong here",
+        "25 article files: 21 valid, 4 refused",
         f"7 errors, {SEED_REFERENCE_WARNINGS} warnings",
     ]
 
@@ -74,6 +76,7 @@ def test_an_empty_title_is_an_error(project: site.Project, monkeypatch: pytest.M
     article(project, "empty-title.md", "title:\noutlet: rt")
     assert check_output(project, monkeypatch)[2] == [
         "content/articles/empty-title.md:2: title: is empty; write the headline",
+        "20 article files: 19 valid, 1 refused",
         f"1 error, {SEED_REFERENCE_WARNINGS} warnings",
     ]
 
@@ -84,7 +87,7 @@ def test_same_text_from_two_outlets_is_a_warning_and_check_passes(
     article(project, "syndicated.md", "title: Syndicated\noutlet: tass", body_of(project, ASSISTANCE))
     code, out, err = check_output(project, monkeypatch)
     assert code == 0
-    assert out == [f"content is valid: 20 articles ({1 + SEED_REFERENCE_WARNINGS} warnings)"]
+    assert out == [f"20 article files: 20 valid, 0 refused ({1 + SEED_REFERENCE_WARNINGS} warnings)"]
     assert err == [
         "content/articles/syndicated.md:5: text: warning: the same text as content/articles/" + ASSISTANCE + ", "
         "from another outlet; if both outlets published it, keep both; otherwise delete the copy"
@@ -98,7 +101,7 @@ def test_a_raw_file_named_by_a_broken_article_is_not_also_unused(
     path.write_text(path.read_text(encoding="utf-8").replace("outlet: rt", "outlet: pravda"), encoding="utf-8")
     code, _, err = check_output(project, monkeypatch)
     assert code == 1
-    assert len(err) == 2 and "'pravda' is not an outlet id" in err[0]
+    assert len(err) == 3 and "'pravda' is not an outlet id" in err[0]
 
 
 def test_a_reference_close_to_a_headline_is_a_near_miss_warning(

@@ -59,7 +59,7 @@ def test_a_dataset_is_kept_verbatim_and_each_article_names_its_line(
 
 def test_ingest_shows_what_it_inferred_for_review(project: site.Project, monkeypatch: pytest.MonkeyPatch) -> None:
     output = ingest(project, monkeypatch, SAMPLE).stdout
-    assert "created content/raw/fa-kes-sample.jsonl\n" in output
+    assert "stored content/raw/fa-kes-sample.jsonl\n" in output
     assert (
         "content/articles/russia-says-belgian-strikes-kill-six-in-aleppo-region.md\n"
         "    title:  Russia says Belgian strikes kill six in Aleppo region\n"
@@ -69,7 +69,7 @@ def test_ingest_shows_what_it_inferred_for_review(project: site.Project, monkeyp
         "(inferred from content/themes.yml; list themes: [...] in the file to choose them)\n"
         "    text:   1 paragraph, 402 words\n"
     ) in output
-    assert output.endswith("3 articles created, 0 skipped, 0 refused\n")
+    assert output.endswith("3 records in: 3 created, 0 skipped (exist), 0 refused\n")
 
 
 def test_a_second_ingest_skips_every_article_and_says_why(
@@ -80,9 +80,9 @@ def test_a_second_ingest_skips_every_article_and_says_why(
     assert result.exit_code == 0
     assert result.stdout.splitlines()[0] == (
         "skipped content/articles/russia-says-belgian-strikes-kill-six-in-aleppo-region.md: exists "
-        "(from line 1 of raw/fa-kes-sample.jsonl); ingest never overwrites an article file"
+        "(line 1 of raw/fa-kes-sample.jsonl); ingest never overwrites an article file"
     )
-    assert result.stdout.endswith("0 articles created, 3 skipped, 0 refused\n")
+    assert result.stdout.endswith("3 records in: 0 created, 3 skipped (exist), 0 refused\n")
 
 
 def test_records_of_our_own_shape(project: site.Project, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -120,7 +120,6 @@ def test_a_record_that_cannot_be_an_article_is_refused_and_the_others_are_kept(
     )
     result = ingest(project, monkeypatch, path)
     assert result.exit_code == 1
-    assert result.stdout.splitlines()[-1] == "1 article created, 0 skipped, 4 refused"
     assert result.stderr.splitlines() == [
         "content/raw/mixed.jsonl:2: is not JSON (Expecting property name enclosed in double quotes, column 2); "
         "each line must be one record",
@@ -129,6 +128,7 @@ def test_a_record_that_cannot_be_an_article_is_refused_and_the_others_are_kept(
         "content/raw/mixed.jsonl:5: title: is missing or empty; write this article by hand: python -m generator new",
         "content/raw/mixed.jsonl:6: has none of the text fields ingest reads (article_content, mainText, text); "
         "a record needs at least title and text",
+        "5 records in: 1 created, 0 skipped (exist), 4 refused",
         "4 errors",
     ]
     assert (project.content / "articles" / "good.md").is_file()
@@ -155,7 +155,8 @@ def test_many_records_show_a_progress_bar_on_stderr(
     assert result.exit_code == 0
     assert "writing articles" in result.stderr
     assert "writing articles" not in result.stdout
-    few = ingest(project, monkeypatch, jsonl(tmp_path / "few.jsonl", records[:3] + [{"title": "New", "text": "."}]))
+    fewer = [{"title": f"Another record {n}", "text": f"Text {n}."} for n in range(4)]
+    few = ingest(project, monkeypatch, jsonl(tmp_path / "few.jsonl", fewer))
     assert few.stderr == ""
 
 

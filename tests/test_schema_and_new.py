@@ -88,6 +88,7 @@ def test_new_never_overwrites(project: site.Project, monkeypatch: pytest.MonkeyP
 def test_new_refuses_a_date_that_is_not_one(project: site.Project, monkeypatch: pytest.MonkeyPatch) -> None:
     assert new(project, monkeypatch, "--title", "T", "--date", "8 October") == (
         1,
-        "python -m generator new: --date: '8 October' is not a date; write it as YYYY-MM-DD, e.g. 2016-10-19\n"
+        'python -m generator new: --date: "8 October" is not a date; write it as YYYY-MM-DD, a day that exists, '
+        "e.g. 2016-10-19\n"
         "1 error\n",
     )

@@ -151,10 +151,11 @@ def test_two_posts_with_one_headline_are_a_reported_collision(project: site.Proj
     dump = tmp_path / "dump.txt"
     dump.write_text("Same headline\n\nFirst text.\nShare:\nSame headline\n\nSecond text.\nShare:\n", "utf-8")
     report = site.ingest(project, [dump])
-    assert report.created == ["content/raw/dump.txt", "content/articles/same-headline.md (lines 1-4 of raw/dump.txt)"]
+    assert report.stored == ["content/raw/dump.txt"]
+    assert report.created == ["content/articles/same-headline.md (lines 1-4 of raw/dump.txt)"]
     assert [str(e) for e in report.errors] == [
-        "content/raw/dump.txt:5: title: gives the same file name as an article ingested just before: "
-        "content/articles/same-headline.md; two articles cannot share a slug; write this one by hand under another name"
+        f"{dump}:5: title: gives the file name content/articles/same-headline.md, which the article at line 1 has; "
+        "two articles cannot share a file name: write this one by hand under another name"
     ]
 
 

@@ -35,6 +35,8 @@ ENTITY_TYPE_TITLES = {
 def dated_as(article: Article) -> str:
     """The date and how it was established, in words: '7 September 2015, taken from the original URL'."""
     front = article.front
+    if front.date is None and front.date_evidence:
+        return f"not established; the capture’s dateline (“{inline(front.date_evidence)}”) names no real day"
     if front.date is None:
         return "not established; the capture states none"
     how = DATE_SOURCES[front.date_source]

@@ -92,6 +92,7 @@ def nav_file(data: SiteData) -> str:
         {"Outlets": "outlets/index.md"},
         {"People, places and groups": "entities/index.md"},
         {"Method": "method.md"},
+        {"Broken and hostile input": "input.md"},
     ]
     return (
         "# "

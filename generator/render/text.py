@@ -23,16 +23,25 @@ _MONTHS = (
 # Exactly the characters Python-Markdown unescapes; a backslash before any other would show.
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
+# Embeddings, overrides and isolates (LRE RLE PDF LRO RLO, LRI RLI FSI PDI).
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
 GENERATED_NOTE = "<!-- Generated from {source} by `python -m generator generate`; edit that, not this file. -->"
 
 
 def inline(text: str) -> str:
     """Text for a Markdown line: HTML characters as entities, Markdown punctuation backslash-escaped.
 
+    Text with bidi controls is isolated in <bdi>, so an override it leaves open cannot reverse what follows
+    it on the line (the date after a headline in a list, say).
+
     >>> inline("<b>[x](javascript:y)</b>")
     '&lt;b&gt;\\\\[x\\\\]\\\\(javascript:y\\\\)&lt;/b&gt;'
+    >>> inline("\u202eevil")
+    '<bdi>\u202eevil</bdi>'
     """
-    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
+    escaped = _MARKDOWN_PUNCTUATION.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
+    return f"<bdi>{escaped}</bdi>" if _BIDI_CONTROLS.search(text) else escaped
 
 
 def attribute(text: str) -> str:
