@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.config import SiteData
@@ -24,26 +25,23 @@ class Corpus:
 
     @functools.cached_property
     def _by_theme(self) -> dict[str, list[Article]]:
-        members = defaultdict(list)
-        for article in self.articles:
-            for theme_id in article.theme_ids:
-                members[theme_id].append(article)
-        return members
+        return self._group(lambda a: a.theme_ids)
 
     @functools.cached_property
     def _by_entity(self) -> dict[str, list[Article]]:
-        naming = defaultdict(list)
-        for article in self.articles:
-            for entity_id in article.entity_ids:
-                naming[entity_id].append(article)
-        return naming
+        return self._group(lambda a: a.entity_ids)
 
     @functools.cached_property
     def _by_outlet(self) -> dict[str, list[Article]]:
-        published = defaultdict(list)
+        return self._group(lambda a: [a.front.outlet])
+
+    def _group(self, keys: Callable[[Article], list[str]]) -> dict[str, list[Article]]:
+        """The articles under each key they have, in date order (the order of self.articles)."""
+        groups: dict[str, list[Article]] = defaultdict(list)
         for article in self.articles:
-            published[article.front.outlet].append(article)
-        return published
+            for key in keys(article):
+                groups[key].append(article)
+        return groups
 
     def in_theme(self, theme_id: str) -> list[Article]:
         """A theme's articles in date order, undated last: the order of its page and of previous/next."""
