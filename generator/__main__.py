@@ -56,7 +56,8 @@ def check() -> None:
     Example: python -m generator check
     """
     try:
-        _, articles = site.load(_project())
+        data, articles = site.load(_project())
+        site.read_events(_project(), data)
     except ContentErrors as found:
         _fail(found.errors)
     click.echo(f"content is valid: {len(articles)} articles")

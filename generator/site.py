@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import logging
 import os
 import sys
@@ -14,15 +15,31 @@ from pathlib import Path
 from generator.config import SiteData, load_site_data
 from generator.enrich.themes import assign_themes
 from generator.errors import ContentError, ContentErrors
+from generator.events import Event, load_events
 from generator.model import Article, article_sort_key
 from generator.parse.capture import RawFile, Segment, parse_segment, span_sha256, split_posts
 from generator.parse.front import field_lines, read_article, write_article
+from generator.render.basemap import Place, outlines_from_json
+from generator.render.coverage import NamedEntities, render_coverage, theme_sections
 from generator.render.data import render_exports
+from generator.render.feeds import render_feeds
 from generator.render.pages import render_pages
+from generator.render.timeline import render_timeline
 from generator.slug import is_safe_slug, slugify
 
 # What `generate` owns under docs/: it replaces these and never touches anything else there.
-GENERATED = ("index.md", ".generated-nav.yml", "articles", "themes", "data", "raw")
+GENERATED = (
+    "index.md",
+    ".generated-nav.yml",
+    "articles",
+    "themes",
+    "data",
+    "raw",
+    "coverage.md",
+    "timeline.md",
+    "map.md",
+    "feeds",
+)
 
 
 @dataclass(frozen=True)
@@ -194,10 +211,45 @@ def load(project: Project) -> tuple[SiteData, list[Article]]:
     return data, enrich(read_articles(project.content, data), data)
 
 
+def read_events(project: Project, data: SiteData) -> tuple[Event, ...]:
+    """content/events.yml, validated against the period the site covers."""
+    return load_events(project.content / "events.yml", data.period)
+
+
+def places_named(articles: list[Article], data: SiteData) -> list[Place]:
+    """The places the articles name, for the map: none until the entities are wired in (see render/basemap.py)."""
+    return []
+
+
+def entities_named(articles: list[Article], data: SiteData) -> NamedEntities:
+    """For each theme, the entities its articles name: none until the entities are wired in."""
+    return {}
+
+
+def render_visuals(project: Project, articles: list[Article], data: SiteData) -> dict[str, str]:
+    """Coverage, timeline and map pages, chart data and feeds, by path under docs/."""
+    events = read_events(project, data)
+    places = places_named(articles, data)
+    outlines = ()
+    if places:
+        text = (project.content / "map" / "countries-50m.json").read_text(encoding="utf-8")
+        outlines = outlines_from_json(json.loads(text))
+    named = entities_named(articles, data)
+    return {
+        **render_coverage(articles, data, events, outlines, places, named),
+        **render_timeline(articles, data, events),
+        **render_feeds(articles, data),
+    }
+
+
 def generate(project: Project) -> list[Article]:
     """content/ -> the generated pages, data files and raw captures under docs/."""
     data, articles = load(project)
-    files = {**render_pages(articles, data), **render_exports(articles, data)}
+    files = {
+        **render_pages(articles, data, theme_sections(articles, data)),
+        **render_exports(articles, data),
+        **render_visuals(project, articles, data),
+    }
     outputs = {path: text.encode("utf-8") for path, text in files.items()}
     for raw in sorted((project.content / "raw").iterdir()):
         if raw.is_file() and not raw.name.startswith("."):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 
 import yaml
 
@@ -129,7 +130,7 @@ def _article_item(article: Article, data: SiteData, prefix: str) -> str:
     return item
 
 
-def theme_page(theme: Theme, articles: list[Article], data: SiteData) -> str:
+def theme_page(theme: Theme, articles: list[Article], data: SiteData, extra: str = "") -> str:
     """A theme's intro, then its articles in date order, undated ones last under their own heading."""
     members = sorted((a for a in articles if theme.id in a.theme_ids), key=article_sort_key)
     dated = [a for a in members if a.front.date]
@@ -145,6 +146,8 @@ def theme_page(theme: Theme, articles: list[Article], data: SiteData) -> str:
         )
     span = f", from {human_date(dated[0].front.date)} to {human_date(dated[-1].front.date)}" if dated else ""
     body.append(f"**{count_of(len(members), 'article')}**{span}; {len(undated)} undated.")
+    if extra:
+        body.append(extra)
     if dated:
         body += ["## Dated articles", "\n".join(_article_item(a, data, "../") for a in dated)]
     if undated:
@@ -193,6 +196,9 @@ def nav_file(data: SiteData) -> str:
     nav = [
         {"Home": "index.md"},
         {"Themes": [{attribute(t.title): f"themes/{t.id}.md"} for t in data.themes]},
+        {"Coverage": "coverage.md"},
+        {"Timeline": "timeline.md"},
+        {"Map": "map.md"},
         {"Method": "method.md"},
     ]
     return (
@@ -203,11 +209,13 @@ def nav_file(data: SiteData) -> str:
     )
 
 
-def render_pages(articles: list[Article], data: SiteData) -> dict[str, str]:
-    """Every generated page, by its path under docs/."""
+def render_pages(
+    articles: list[Article], data: SiteData, theme_extras: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """Every generated page, by its path under docs/; `theme_extras` goes on theme pages (their chart)."""
     pages = {"index.md": home_page(articles, data), ".generated-nav.yml": nav_file(data)}
     for theme in data.themes:
-        pages[f"themes/{theme.id}.md"] = theme_page(theme, articles, data)
+        pages[f"themes/{theme.id}.md"] = theme_page(theme, articles, data, (theme_extras or {}).get(theme.id, ""))
     for article in articles:
         pages[f"articles/{article.slug}.md"] = article_page(article, data)
     return pages

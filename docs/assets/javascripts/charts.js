@@ -1,0 +1,121 @@
+/*
+ * Draws the charts a page carries: each <figure class="chart"> holds its plotly figure as JSON
+ * (built by the generator). On every page Material shows, first load or instant navigation
+ * (document$), this finds the figures; only if there are any does it load the site's own plotly.js
+ * bundle, once. Colours follow the palette switch (data-md-color-scheme on <body>) without a reload:
+ * each trace's meta.colors holds its colours for both schemes; axes and text take the page's.
+ */
+(function () {
+  "use strict";
+
+  var BUNDLE = new URL("vendor/plotly-scatter-bar.min.js", document.currentScript.src).href;
+  var loading = null;
+
+  function loadPlotly() {
+    if (window.Plotly) return Promise.resolve(window.Plotly);
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = BUNDLE;
+        script.async = true;
+        script.onload = function () { resolve(window.Plotly); };
+        script.onerror = function () { loading = null; reject(new Error("could not load " + BUNDLE)); };
+        document.head.appendChild(script);
+      });
+    }
+    return loading;
+  }
+
+  function scheme() {
+    return document.body.getAttribute("data-md-color-scheme") === "slate" ? "slate" : "default";
+  }
+
+  function setPath(target, path, value) {
+    var keys = path.split(".");
+    for (var i = 0; i < keys.length - 1; i++) {
+      target = target[keys[i]] = target[keys[i]] || {};
+    }
+    target[keys[keys.length - 1]] = value;
+  }
+
+  // The page's own text colours, read from Material's variables for the current scheme.
+  function pageColours(element) {
+    var style = getComputedStyle(element);
+    return {
+      text: style.color,
+      grid: style.getPropertyValue("--md-default-fg-color--lightest").trim() || "rgba(128,128,128,0.2)",
+      line: style.getPropertyValue("--md-default-fg-color--lighter").trim() || "rgba(128,128,128,0.4)",
+      hover: style.getPropertyValue("--md-default-bg-color").trim() || "#ffffff"
+    };
+  }
+
+  function themed(figure, element) {
+    var name = scheme();
+    var colours = pageColours(element);
+    var data = figure.data.map(function (trace) {
+      var copy = JSON.parse(JSON.stringify(trace));
+      var props = (trace.meta && trace.meta.colors && trace.meta.colors[name]) || {};
+      Object.keys(props).forEach(function (path) { setPath(copy, path, props[path]); });
+      return copy;
+    });
+    var layout = JSON.parse(JSON.stringify(figure.layout));
+    setPath(layout, "font.color", colours.text);
+    setPath(layout, "hoverlabel.bgcolor", colours.hover);
+    setPath(layout, "hoverlabel.font.color", colours.text);
+    ["xaxis", "yaxis"].forEach(function (axis) {
+      layout[axis] = layout[axis] || {};
+      layout[axis].gridcolor = colours.grid;
+      layout[axis].linecolor = colours.line;
+      layout[axis].zerolinecolor = colours.line;
+    });
+    return { data: data, layout: layout };
+  }
+
+  var CONFIG = { displayModeBar: false, responsive: true, scrollZoom: false };
+
+  function draw(Plotly, plot) {
+    var figure = JSON.parse(plot.parentNode.querySelector("script.chart__figure").textContent);
+    var view = themed(figure, plot);
+    plot.dataset.scheme = scheme();
+    return Plotly.react(plot, view.data, view.layout, CONFIG).then(function () {
+      if (!plot.dataset.clicks) {
+        plot.dataset.clicks = "on";
+        // A point whose customdata is a link opens that page: the table carries the same links.
+        plot.on("plotly_click", function (event) {
+          var point = event.points && event.points[0];
+          if (point && typeof point.customdata === "string") {
+            window.location.href = new URL(point.customdata, window.location.href).href;
+          }
+        });
+      }
+      plot.dataset.drawn = "true";
+    });
+  }
+
+  function drawAll() {
+    var plots = Array.prototype.slice.call(document.querySelectorAll("figure.chart .chart__plot"));
+    if (!plots.length) return;
+    loadPlotly().then(function (Plotly) {
+      plots.forEach(function (plot) {
+        if (plot.isConnected) draw(Plotly, plot);
+      });
+    });
+  }
+
+  // Redraw with the other scheme's colours when the reader switches palette.
+  new MutationObserver(function () {
+    if (!window.Plotly) return;
+    document.querySelectorAll("figure.chart .chart__plot[data-drawn]").forEach(function (plot) {
+      if (plot.dataset.scheme !== scheme()) draw(window.Plotly, plot);
+    });
+  }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+
+  if (window.document$) {
+    window.document$.subscribe(drawAll);
+  } else {
+    document.addEventListener("DOMContentLoaded", function () {
+      if (window.document$) window.document$.subscribe(drawAll);
+      else drawAll();
+    });
+  }
+})();
