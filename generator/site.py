@@ -27,7 +27,7 @@ from generator.render.pages import render_pages
 from generator.render.timeline import render_timeline
 from generator.slug import is_safe_slug, slugify
 
-# What `generate` owns under docs/: it replaces these and never touches anything else there.
+# What `generate` owns under docs/ (names or glob patterns): it replaces these and never touches anything else.
 GENERATED = (
     "index.md",
     ".generated-nav.yml",
@@ -38,7 +38,8 @@ GENERATED = (
     "coverage.md",
     "timeline.md",
     "map.md",
-    "feeds",
+    "feed.xml",
+    "feed-*.xml",
 )
 
 
@@ -268,11 +269,11 @@ def _replace_generated(docs: Path, outputs: dict[str, bytes]) -> None:
         if not target.is_file() or target.read_bytes() != data_bytes:
             write_atomically(target, data_bytes)
     for name in GENERATED:
-        top = docs / name
-        stale = [p for p in ([top] if top.is_file() else sorted(top.rglob("*"))) if p.is_file()]
-        for path in stale:
-            if path.relative_to(docs).as_posix() not in outputs:
-                path.unlink()
+        for top in sorted(docs.glob(name)):
+            stale = [p for p in ([top] if top.is_file() else sorted(top.rglob("*"))) if p.is_file()]
+            for path in stale:
+                if path.relative_to(docs).as_posix() not in outputs:
+                    path.unlink()
 
 
 def source_date_epoch(articles: list[Article]) -> str:

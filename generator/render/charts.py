@@ -104,7 +104,8 @@ def base_layout(**extra: Any) -> dict[str, Any]:
         "margin": {"l": 48, "r": 16, "t": 16, "b": 48},
         "height": 360,
         "hoverlabel": {"namelength": -1},
-        "legend": {"orientation": "h", "y": -0.2},
+        # Above the plot, clear of the axis title; plotly widens the top margin to fit it.
+        "legend": {"orientation": "h", "x": 0, "xanchor": "left", "y": 1.02, "yanchor": "bottom"},
     }
     layout.update(extra)
     return layout

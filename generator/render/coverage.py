@@ -104,7 +104,7 @@ def theme_sections(articles: Sequence[Article], data: SiteData) -> dict[str, str
     sections = {}
     for theme in data.themes:
         chart = theme_over_time(theme, articles, data)
-        feed = f'<a href="../../feeds/{theme.id}.xml" type="application/atom+xml">Atom feed of this theme</a>'
+        feed = f'<a href="../../feed-{theme.id}.xml" type="application/atom+xml">Atom feed of this theme</a>'
         parts = ["## Over time"]
         parts.append(chart_html(chart, "../../") if chart else "None of these articles has a date, so there is no chart.")
         parts.append(f'<p class="feed-link">Follow new articles: {feed} (dated articles only).</p>')

@@ -1,4 +1,7 @@
-"""Atom feeds: feeds/all.xml for the whole site and feeds/<theme>.xml for each theme.
+"""Atom feeds: feed.xml for the whole site and feed-<theme>.xml for each theme.
+
+They sit at the site's root because Material reads every <link rel="alternate"> as another version of
+the site and fetches the sitemap.xml beside it: at the root, that is the site's own sitemap.
 
 Deterministic: an entry's time is its article's date (midnight UTC), a feed's `updated` the newest of
 its entries (or of the site's dated articles, when the feed has none; or the period's start), never the
@@ -49,7 +52,7 @@ def _entry(article: Article, data: SiteData) -> str:
     return (
         "<entry>"
         f"<title>{escape(front.title)}</title>"
-        f'<link rel="alternate" type="text/html" href="../articles/{article.slug}/"/>'
+        f'<link rel="alternate" type="text/html" href="articles/{article.slug}/"/>'
         f"<id>{_id(f'articles/{article.slug}/')}</id>"
         f"<published>{_time(front.date)}</published><updated>{_time(front.date)}</updated>"
         f"<author><name>{escape(author)}</name></author>"
@@ -61,7 +64,7 @@ def _entry(article: Article, data: SiteData) -> str:
 def feed(
     name: str, title: str, page: str, members: Sequence[Article], all_articles: Sequence[Article], data: SiteData
 ) -> str:
-    """One Atom feed of the dated articles among `members`, newest first; `page` is its HTML page's path."""
+    """One Atom feed (file `name`) of the dated articles among `members`, newest first; `page`: its HTML page."""
     dated = sorted((a for a in members if a.front.date), key=newest_entries_first, reverse=True)
     undated = len(members) - len(dated)
     everything = [a.front.date for a in all_articles if a.front.date]
@@ -78,9 +81,9 @@ def feed(
         '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">'
         f"<title>{escape(title)}</title>"
         f"<subtitle>{escape(subtitle)}</subtitle>"
-        f'<link rel="self" type="application/atom+xml" href="{name}.xml"/>'
-        f'<link rel="alternate" type="text/html" href="../{page}"/>'
-        f"<id>{_id(f'feeds/{name}.xml')}</id>"
+        f'<link rel="self" type="application/atom+xml" href="{name}"/>'
+        f'<link rel="alternate" type="text/html" href="{page or "./"}"/>'
+        f"<id>{_id(name)}</id>"
         f"<updated>{_time(newest)}</updated>"
         f"<author><name>{escape(SITE_TITLE)}</name></author>"
         f"<generator>python -m generator</generator>"
@@ -90,10 +93,10 @@ def feed(
 
 
 def render_feeds(articles: Sequence[Article], data: SiteData) -> dict[str, str]:
-    """feeds/all.xml and feeds/<theme id>.xml, by path under docs/."""
-    feeds = {"feeds/all.xml": feed("all", f"{SITE_TITLE}: all articles", "", articles, articles, data)}
+    """feed.xml and feed-<theme id>.xml, by path under docs/."""
+    feeds = {"feed.xml": feed("feed.xml", f"{SITE_TITLE}: all articles", "", articles, articles, data)}
     for theme in data.themes:
         members = [a for a in articles if theme.id in a.theme_ids]
-        title = f"{SITE_TITLE}: {theme.title}"
-        feeds[f"feeds/{theme.id}.xml"] = feed(theme.id, title, f"themes/{theme.id}/", members, articles, data)
+        name, title = f"feed-{theme.id}.xml", f"{SITE_TITLE}: {theme.title}"
+        feeds[name] = feed(name, title, f"themes/{theme.id}/", members, articles, data)
     return feeds

@@ -258,6 +258,12 @@ def events_and_articles(articles: Sequence[Article], events: Sequence[Event], da
             hovermode="closest",
             xaxis={"type": "date", "tickformat": "%b %Y", "title": {"text": "Date"}},
             yaxis={"type": "category", "categoryorder": "array", "categoryarray": categories},
+            # A dotted line down from each event, so the eye can tell what came before and after it.
+            shapes=[
+                {"type": "line", "xref": "x", "yref": "paper", "x0": d, "x1": d, "y0": 0, "y1": 1,
+                 "line": {"width": 1, "dash": "dot", "color": "#9e9e9e"}, "layer": "below"}
+                for d in sorted({e.date.isoformat() for e in events})
+            ],
         ),
     )
     return Chart(

@@ -62,6 +62,7 @@
     setPath(layout, "font.color", colours.text);
     setPath(layout, "hoverlabel.bgcolor", colours.hover);
     setPath(layout, "hoverlabel.font.color", colours.text);
+    (layout.shapes || []).forEach(function (shape) { setPath(shape, "line.color", colours.line); });
     ["xaxis", "yaxis"].forEach(function (axis) {
       layout[axis] = layout[axis] || {};
       layout[axis].gridcolor = colours.grid;
