@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from pydantic import Field, field_validator
-
 import yaml
+from pydantic import Field, field_validator
 
 from generator.config import _item_lines, _load_list
 from generator.errors import ContentError, ContentErrors
@@ -49,7 +48,8 @@ def load_events(path: Path, period: Period | None) -> tuple[Event, ...]:
     for index, (event, line) in enumerate(zip(events, lines, strict=True)):
         where = f"events[{index}]"
         if event.id in seen:
-            errors.append(ContentError(path, line, f"{where}.id", f"{event.id!r} is used twice", "give each its own id"))
+            message = f"{event.id!r} is used twice"
+            errors.append(ContentError(path, line, f"{where}.id", message, "give each event its own id"))
         seen.add(event.id)
         if period is not None and event.date not in period:
             errors.append(

@@ -19,7 +19,7 @@ from generator.events import Event, load_events
 from generator.model import Article, article_sort_key
 from generator.parse.capture import RawFile, Segment, parse_segment, span_sha256, split_posts
 from generator.parse.front import field_lines, read_article, write_article
-from generator.render.basemap import Place, outlines_from_json
+from generator.render.basemap import Outline, Place, outlines_from_json
 from generator.render.coverage import NamedEntities, render_coverage, theme_sections
 from generator.render.data import render_exports
 from generator.render.feeds import render_feeds
@@ -231,7 +231,7 @@ def render_visuals(project: Project, articles: list[Article], data: SiteData) ->
     """Coverage, timeline and map pages, chart data and feeds, by path under docs/."""
     events = read_events(project, data)
     places = places_named(articles, data)
-    outlines = ()
+    outlines: tuple[Outline, ...] = ()
     if places:
         text = (project.content / "map" / "countries-50m.json").read_text(encoding="utf-8")
         outlines = outlines_from_json(json.loads(text))

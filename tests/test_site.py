@@ -114,7 +114,8 @@ def test_a_date_outside_the_period_is_an_error_naming_the_line(project: site.Pro
         site.load(project)
     assert [str(e) for e in raised.value.errors] == [
         "content/articles/too-late.md:4: date: 2031-05-01 lies outside the period the site covers, "
-        "2011-01-01 to 2018-12-31; correct the date, or widen the period in content/site.yml if the article belongs here"
+        "2011-01-01 to 2018-12-31; correct the date, or widen the period in content/site.yml if the article "
+        "belongs here"
     ]
 
 

@@ -66,38 +66,38 @@ def clip(ring: Sequence[Point], box: tuple[float, float, float, float]) -> Ring:
     """The part of a closed ring inside the box (Sutherland-Hodgman, one box edge at a time).
 
     >>> clip([(0, 0), (4, 0), (4, 4), (0, 4)], (1, 1, 2, 2))
-    [(1.0, 1.0), (2.0, 1.0), (2.0, 2.0), (1.0, 2.0)]
+    [(1.0, 2.0), (1.0, 1.0), (2.0, 1.0), (2.0, 2.0)]
     """
-    west, south, east, north = box
-    edges = (
-        (lambda p: p[0] >= west, lambda a, b: _at_x(a, b, west)),
-        (lambda p: p[0] <= east, lambda a, b: _at_x(a, b, east)),
-        (lambda p: p[1] >= south, lambda a, b: _at_y(a, b, south)),
-        (lambda p: p[1] <= north, lambda a, b: _at_y(a, b, north)),
-    )
+    west, south, east, north = (float(b) for b in box)
+    # Each edge: the coordinate it bounds (0: x, 1: y), its value, and whether inside is above it.
+    edges = ((0, west, True), (0, east, False), (1, south, True), (1, north, False))
     points: Ring = [(float(x), float(y)) for x, y in ring]
-    for inside, cross in edges:
+    for axis, bound, above in edges:
         if not points:
             break
         result: Ring = []
         for i, current in enumerate(points):
             previous = points[i - 1]
-            if inside(current):
-                if not inside(previous):
-                    result.append(cross(previous, current))
+            if _inside(current, axis, bound, above):
+                if not _inside(previous, axis, bound, above):
+                    result.append(_crossing(previous, current, axis, bound))
                 result.append(current)
-            elif inside(previous):
-                result.append(cross(previous, current))
+            elif _inside(previous, axis, bound, above):
+                result.append(_crossing(previous, current, axis, bound))
         points = result
     return points
 
 
-def _at_x(a: Point, b: Point, x: float) -> Point:
-    return (x, a[1] + (b[1] - a[1]) * (x - a[0]) / (b[0] - a[0]))
+def _inside(point: Point, axis: int, bound: float, above: bool) -> bool:
+    return point[axis] >= bound if above else point[axis] <= bound
 
 
-def _at_y(a: Point, b: Point, y: float) -> Point:
-    return (a[0] + (b[0] - a[0]) * (y - a[1]) / (b[1] - a[1]), y)
+def _crossing(a: Point, b: Point, axis: int, bound: float) -> Point:
+    """Where the segment a-b crosses the line coordinate[axis] = bound."""
+    other = 1 - axis
+    t = (bound - a[axis]) / (b[axis] - a[axis])
+    value = a[other] + (b[other] - a[other]) * t
+    return (bound, value) if axis == 0 else (value, bound)
 
 
 def _outline_xy(outlines: Sequence[Outline], box: tuple[float, float, float, float]) -> tuple[list[Any], list[Any]]:

@@ -48,7 +48,10 @@ def undated_list(articles: Sequence[Article], data: SiteData, prefix: str) -> st
     )
 
 
-def coverage_page(articles: Sequence[Article], data: SiteData, charts: Sequence[Chart | None], named: NamedEntities) -> str:
+def coverage_page(
+    articles: Sequence[Article], data: SiteData, charts: Sequence[Chart | None], named: NamedEntities
+) -> str:
+    """Charts of the coverage by month and outlet, the entities per theme, and the undated articles named."""
     by_month, by_outlet, *per_theme = charts
     dated = [a for a in articles if a.front.date]
     undated = len(articles) - len(dated)
@@ -106,7 +109,7 @@ def theme_sections(articles: Sequence[Article], data: SiteData) -> dict[str, str
         chart = theme_over_time(theme, articles, data)
         feed = f'<a href="../../feed-{theme.id}.xml" type="application/atom+xml">Atom feed of this theme</a>'
         parts = ["## Over time"]
-        parts.append(chart_html(chart, "../../") if chart else "None of these articles has a date, so there is no chart.")
+        parts.append(chart_html(chart, "../../") if chart else "None of these articles has a date: no chart over time.")
         parts.append(f'<p class="feed-link">Follow new articles: {feed} (dated articles only).</p>')
         sections[theme.id] = "\n\n".join(parts)
     return sections

@@ -86,9 +86,7 @@ def feed(
         f"<id>{_id(name)}</id>"
         f"<updated>{_time(newest)}</updated>"
         f"<author><name>{escape(SITE_TITLE)}</name></author>"
-        f"<generator>python -m generator</generator>"
-        + "".join(_entry(a, data) for a in dated)
-        + "</feed>\n"
+        f"<generator>python -m generator</generator>" + "".join(_entry(a, data) for a in dated) + "</feed>\n"
     )
 
 

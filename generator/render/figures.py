@@ -20,6 +20,7 @@ from generator.render.charts import (
     EVENT_COLOURS,
     GREY,
     PALETTE,
+    Cell,
     Chart,
     Link,
     Table,
@@ -67,9 +68,7 @@ def undated_note(articles: Sequence[Article], where: str) -> tuple[str, ...]:
     return (f"Not in this chart: {count_of(len(undated), 'undated article')}, which {verb} {where}: {names}.",)
 
 
-def _monthly_bars(
-    months: list[str], counts: dict[str, int], name: str, pair: tuple[str, str], hover: str
-) -> go.Bar:
+def _monthly_bars(months: list[str], counts: dict[str, int], name: str, pair: tuple[str, str], hover: str) -> go.Bar:
     present = [m for m in months if counts.get(m)]
     return go.Bar(
         x=present,
@@ -101,7 +100,9 @@ def coverage_by_month(articles: Sequence[Article], data: SiteData) -> Chart | No
     ]
     shown = [t for t in data.themes if per_theme[t.id]]
     totals = Counter(month_of(a.front.date) for a in dated if a.front.date)
-    rows = tuple((month_name(m), *(per_theme[t.id][m] for t in shown), totals[m]) for m in months)
+    rows: tuple[tuple[Cell, ...], ...] = tuple(
+        (month_name(m), *(per_theme[t.id][m] for t in shown), totals[m]) for m in months
+    )
     figure = go.Figure(
         data=traces,
         layout=base_layout(barmode="stack", xaxis=_month_axis(), yaxis={"title": {"text": "Articles"}, "dtick": 1}),
@@ -148,7 +149,7 @@ def coverage_by_outlet(articles: Sequence[Article], data: SiteData) -> Chart | N
                 hovertemplate=f"%{{y}}: %{{x}} articles<extra>{attribute(theme.title)}</extra>",
             )
         )
-    rows = tuple(
+    rows: tuple[tuple[Cell, ...], ...] = tuple(
         (name, *(counts[o] for _, counts in shown), totals[o]) for o, name in zip(outlets, names, strict=True)
     )
     figure = go.Figure(
@@ -189,10 +190,12 @@ def theme_over_time(theme: Theme, articles: Sequence[Article], data: SiteData) -
             height=300, showlegend=False, xaxis=_month_axis(), yaxis={"title": {"text": "Articles"}, "dtick": 1}
         ),
     )
-    rows = tuple(
-        (month_name(m), counts[m], "; ".join(a.front.title for a in dated if a.front.date and month_of(a.front.date) == m))
-        for m in months
-    )
+    by_month: dict[str, list[str]] = {}
+    for article in dated:
+        if article.front.date:
+            by_month.setdefault(month_of(article.front.date), []).append(article.front.title)
+    headlines = {m: "; ".join(titles) for m, titles in by_month.items()}
+    rows = tuple((month_name(m), counts[m], headlines[m]) for m in months)
     return Chart(
         id=f"theme-{theme.id}-per-month",
         caption=f"Articles of this theme per month of publication: {count_of(len(dated), 'dated article')}.",
@@ -242,7 +245,8 @@ def events_and_articles(articles: Sequence[Article], events: Sequence[Event], da
     rows: list[tuple[dt.date, int, tuple[str, str, Link, str]]] = []
     for event in events:
         source = Link("source", event.source, external=True)
-        rows.append((event.date, 0, (human_date(event.date), "Key event", source, f"{event.title}: {event.description}")))
+        what = f"{event.title}: {event.description}"
+        rows.append((event.date, 0, (human_date(event.date), "Key event", source, what)))
     for article in dated:
         assert article.front.date is not None
         outlet = data.outlet(article.front.outlet).name
@@ -260,8 +264,17 @@ def events_and_articles(articles: Sequence[Article], events: Sequence[Event], da
             yaxis={"type": "category", "categoryorder": "array", "categoryarray": categories},
             # A dotted line down from each event, so the eye can tell what came before and after it.
             shapes=[
-                {"type": "line", "xref": "x", "yref": "paper", "x0": d, "x1": d, "y0": 0, "y1": 1,
-                 "line": {"width": 1, "dash": "dot", "color": "#9e9e9e"}, "layer": "below"}
+                {
+                    "type": "line",
+                    "xref": "x",
+                    "yref": "paper",
+                    "x0": d,
+                    "x1": d,
+                    "y0": 0,
+                    "y1": 1,
+                    "line": {"width": 1, "dash": "dot", "color": "#9e9e9e"},
+                    "layer": "below",
+                }
                 for d in sorted({e.date.isoformat() for e in events})
             ],
         ),
