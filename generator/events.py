@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationError, field_validator
 
-from generator.config import _item_lines, _load_list
+from generator.config import validation_errors, yaml_error
 from generator.errors import ContentError, ContentErrors
 from generator.model import ID_PATTERN, Period, Strict
 
@@ -30,9 +31,26 @@ class Event(Strict):
         return value
 
 
+HINTS = {
+    "date": "write the day as YYYY-MM-DD",
+    "source": "give the full address of the reference page, https://...",
+    "title": "keep it short: it labels the event on the chart",
+}
+
+
 def event_sort_key(event: Event) -> tuple[str, str]:
     """Date order; the id breaks ties."""
     return (event.date.isoformat(), event.id)
+
+
+class _TextDates(yaml.SafeLoader):
+    """YAML without its own dates: '2018-02-30' stays text, so the model reports it instead of PyYAML crashing."""
+
+
+_TextDates.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def load_events(path: Path, period: Period | None) -> tuple[Event, ...]:
@@ -42,11 +60,29 @@ def load_events(path: Path, period: Period | None) -> tuple[Event, ...]:
     """
     if not path.is_file():
         return ()
-    events = _load_list(path, "events", Event)
-    lines = _item_lines(yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader), "events")
-    errors, seen = [], set()
-    for index, (event, line) in enumerate(zip(events, lines, strict=True)):
+    text = path.read_text(encoding="utf-8")
+    try:
+        document = yaml.load(text, Loader=_TextDates)  # noqa: S506 - a SafeLoader without timestamps
+        node = yaml.compose(text, Loader=_TextDates)
+    except yaml.YAMLError as error:
+        raise ContentErrors([yaml_error(path, error)]) from error
+    if not isinstance(document, dict) or not isinstance(document.get("events"), list):
+        raise ContentErrors([ContentError(path, 1, "events", "is missing; the file must hold a list under 'events:'")])
+    assert node is not None
+    lines = next(
+        ([item.start_mark.line + 1 for item in value.value] for key, value in node.value if key.value == "events"), []
+    )
+    events: list[Event] = []
+    errors: list[ContentError] = []
+    seen: set[str] = set()
+    for index, (entry, line) in enumerate(zip(document["events"], lines, strict=True)):
         where = f"events[{index}]"
+        try:
+            event = Event.model_validate(entry)
+        except ValidationError as error:
+            found = validation_errors(path, line, error, prefix=where)
+            errors += [replace(e, hint=e.hint or HINTS.get(str(e.field).rsplit(".", 1)[-1])) for e in found]
+            continue
         if event.id in seen:
             message = f"{event.id!r} is used twice"
             errors.append(ContentError(path, line, f"{where}.id", message, "give each event its own id"))
@@ -61,6 +97,7 @@ def load_events(path: Path, period: Period | None) -> tuple[Event, ...]:
                     "correct the date, or widen the period in content/site.yml",
                 )
             )
+        events.append(event)
     if errors:
         raise ContentErrors(errors)
     return tuple(sorted(events, key=event_sort_key))
