@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request, expect, sync_playwright
+
+from generator import site
+from generator.render.basemap import Place
+from tests.conftest import copy_project, serve
+from tests.expected_charts import chart_pages, expected_marks, records
 
 CHROMIUM = "/usr/bin/chromium"
 # Flags Debian's Chromium needs as root in a container, and to keep it from calling home.
@@ -20,7 +26,15 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 ARTICLE = "articles/russian-military-assistance-to-assad-remains-the-main-stumbling-block-over-syria/"
-PAGE_TYPES = ["", "themes/idlib/", ARTICLE, "method/"]
+PAGE_TYPES = ["", "themes/idlib/", ARTICLE, "method/", "coverage/", "timeline/", "map/"]
+BUNDLE = "assets/javascripts/vendor/plotly-scatter-bar.min.js"
+MAP_PLACES = [
+    Place("Idlib", 35.93, 36.63, 6, "themes/idlib/"),
+    Place("Damascus", 33.51, 36.29, 5, "themes/geneva/"),
+    Place("Aleppo", 36.2, 37.16, 4, "themes/aleppo/"),
+    Place("Latakia", 35.52, 35.79, 3, "themes/il-20/"),
+    Place("Geneva", 46.2, 6.14, 2, "themes/geneva/"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +50,7 @@ class Watch:
 
     def __init__(self, page: Page, origin: str) -> None:
         self.problems: list[str] = []
+        self.requests: list[str] = []
         self.origin = origin
         page.on("console", self._console)
         page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
@@ -47,6 +62,7 @@ class Watch:
             self.problems.append(f"console error: {message.text}")
 
     def _request(self, request: Request) -> None:
+        self.requests.append(request.url)
         parts = urlsplit(request.url)
         if parts.scheme in ("http", "https") and f"{parts.scheme}://{parts.netloc}" != self.origin:
             self.problems.append(f"request to another origin: {request.url}")
@@ -105,11 +121,156 @@ def test_palette_switch_turns_the_page_dark(page: tuple[Page, Watch], site_url: 
     expect(tab.locator("body")).not_to_have_attribute("data-md-color-scheme", scheme or "")
 
 
+def charts_drawn(tab: Page) -> None:
+    """Wait until every chart on the page has drawn (charts.js marks each plot)."""
+    tab.wait_for_function("() => [...document.querySelectorAll('.chart__plot')].every(p => p.dataset.drawn === 'true')")
+
+
 @pytest.mark.parametrize("path", PAGE_TYPES)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_page_has_no_accessibility_violations(page: tuple[Page, Watch], site_url: str, path: str, scheme: str) -> None:
     tab, _ = page
     tab.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
     tab.goto(site_url + path)
+    charts_drawn(tab)
     results = Axe().run(tab)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_each_chart_draws_the_marks_its_data_implies(page: tuple[Page, Watch], site_url: str, built_site: Path) -> None:
+    tab, _ = page
+    marks = expected_marks(built_site)
+    for path, ids in chart_pages(built_site).items():
+        tab.goto(site_url + path)
+        charts_drawn(tab)
+        for chart_id in ids:
+            plot = tab.locator(f"#chart-{chart_id} .chart__plot")
+            expect(plot.locator("svg.main-svg").first).to_be_visible()
+            assert plot.locator(".point").count() == marks[chart_id], f"{path} {chart_id}"
+
+
+def test_palette_switch_recolours_the_charts(page: tuple[Page, Watch], site_url: str) -> None:
+    tab, _ = page
+    tab.emulate_media(color_scheme="light")
+    tab.goto(site_url + "coverage/")
+    charts_drawn(tab)
+    plot = tab.locator("#chart-articles-per-month-by-theme .chart__plot")
+    bar = plot.locator(".point path").first
+    tick = plot.locator(".xtick text").first
+    before = (bar.evaluate("e => getComputedStyle(e).fill"), tick.evaluate("e => getComputedStyle(e).fill"))
+    tab.get_by_title("Switch to dark mode").click()
+    expect(tab.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    tab.wait_for_function("([el, fill]) => getComputedStyle(el).fill !== fill", arg=[bar.element_handle(), before[0]])
+    after = (bar.evaluate("e => getComputedStyle(e).fill"), tick.evaluate("e => getComputedStyle(e).fill"))
+    assert after[0] != before[0] and after[1] != before[1]
+    assert plot.locator(".point").count() > 0
+
+
+def test_instant_navigation_to_a_chart_page_draws_it_without_a_reload(
+    page: tuple[Page, Watch], site_url: str, built_site: Path
+) -> None:
+    tab, watch = page
+    tab.goto(site_url)
+    tab.wait_for_load_state("networkidle")  # Material intercepts links once it has read the sitemap
+    tab.evaluate("window.__stayed = 'no reload'")
+    assert not any(BUNDLE in url for url in watch.requests), "the home page has no chart and loads no plotly.js"
+    tab.locator("nav.md-nav--primary").get_by_role("link", name="Coverage", exact=True).click()
+    expect(tab).to_have_url(site_url + "coverage/")
+    charts_drawn(tab)
+    assert tab.evaluate("window.__stayed") == "no reload"
+    marks = expected_marks(built_site)["articles-per-month-by-theme"]
+    assert tab.locator("#chart-articles-per-month-by-theme .point").count() == marks
+    tab.locator("nav.md-nav--primary").get_by_role("link", name="Timeline", exact=True).click()
+    expect(tab).to_have_url(site_url + "timeline/")
+    charts_drawn(tab)
+    assert tab.evaluate("window.__stayed") == "no reload"
+    assert tab.locator("#chart-events-and-articles .point").count() == expected_marks(built_site)["events-and-articles"]
+    expect(tab.get_by_label("Theme", exact=True)).to_be_visible()
+
+
+def test_article_page_loads_no_chart_library(page: tuple[Page, Watch], site_url: str) -> None:
+    tab, watch = page
+    tab.goto(site_url + ARTICLE)
+    tab.wait_for_load_state("networkidle")
+    assert watch.requests and not any("plotly" in url for url in watch.requests)
+
+
+def test_selecting_an_article_on_the_timeline_opens_it(
+    page: tuple[Page, Watch], site_url: str, built_site: Path
+) -> None:
+    tab, _ = page
+    articles, _ = records(built_site)
+    first = min((a for a in articles if a["date"]), key=lambda a: (a["date"], a["slug"]))
+    tab.goto(site_url + "timeline/")
+    charts_drawn(tab)
+    point = tab.locator("#chart-events-and-articles .scatterlayer .trace").nth(1).locator(".point").first
+    box = point.bounding_box()
+    assert box is not None
+    # plotly listens on the plot area above the point, so the click goes to where the point is drawn.
+    tab.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    expect(tab).to_have_url(site_url + first["page"])
+    expect(tab.locator("h1")).to_have_text(first["title"])
+
+
+def test_timeline_narrows_by_theme_and_outlet_from_the_keyboard(
+    page: tuple[Page, Watch], site_url: str, built_site: Path
+) -> None:
+    tab, _ = page
+    articles, _ = records(built_site)
+    tab.goto(site_url + "timeline/")
+    items = tab.locator(".timeline__list li")
+    status = tab.get_by_role("status")
+    expect(status).to_have_text(f"Showing all {len(articles)} articles.")
+    theme = tab.get_by_label("Theme", exact=True)
+    theme.focus()
+    tab.keyboard.press("ArrowDown")
+    chosen = theme.input_value()
+    in_theme = [a for a in articles if chosen in a["themes"]]
+    expect(status).to_have_text(f"Showing {len(in_theme)} articles of {len(articles)}.")
+    expect(items.locator("visible=true")).to_have_count(len(in_theme))
+    outlet = in_theme[0]["outlet_id"]
+    tab.get_by_label("Outlet", exact=True).select_option(outlet)
+    both = [a for a in in_theme if a["outlet_id"] == outlet]
+    expect(items.locator("visible=true")).to_have_count(len(both))
+    noun = "article" if len(both) == 1 else "articles"
+    expect(status).to_have_text(f"Showing {len(both)} {noun} of {len(articles)}.")
+
+
+def test_without_javascript_the_timeline_lists_everything(browser: Browser, site_url: str, built_site: Path) -> None:
+    articles, _ = records(built_site)
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(site_url + "timeline/")
+    expect(tab.locator(".timeline__list li").locator("visible=true")).to_have_count(len(articles))
+    expect(tab.locator("form.timeline__filter")).to_be_hidden()
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def map_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site built with a small fixture of places standing in for the entities' coordinates."""
+    project = copy_project(tmp_path_factory.mktemp("map") / "project")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(site, "places_named", lambda articles, data: MAP_PLACES)
+        site.build(project)
+    with serve(project.site) as url:
+        yield url
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_map_draws_the_places_from_geometry_the_site_serves(browser: Browser, map_site_url: str, scheme: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)  # type: ignore[arg-type]
+    tab = context.new_page()
+    watch = Watch(tab, map_site_url.rstrip("/"))
+    tab.goto(map_site_url + "map/")
+    charts_drawn(tab)
+    plot = tab.locator("#chart-places-named .chart__plot")
+    assert plot.locator(".point").count() == len(MAP_PLACES)
+    expect(plot.locator(".textpoint").first).to_have_text("Idlib")
+    assert plot.locator(".scatterlayer .trace").first.locator("path.js-fill").count() == 1
+    table = tab.locator("#chart-places-named table")
+    assert table.locator("a").count() == len(MAP_PLACES)  # in the collapsed <details>
+    results = Axe().run(tab)
+    context.close()
+    assert watch.problems == []
     assert results.violations_count == 0, results.generate_report()

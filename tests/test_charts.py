@@ -17,7 +17,7 @@ from tests.expected_charts import chart_pages, expected_marks, records
 
 WHITE, SLATE = "#ffffff", "#1e2129"
 FIGURE = re.compile(r'<figure class="chart" id="chart-([a-z0-9-]+)">.*?</figure>', re.S)
-PLOT = re.compile(r'class="chart__plot" role="img" aria-label="([^"]+)" data-marks="(\d+)"')
+PLOT = re.compile(r'class="chart__plot" role="img" aria-label="([^"]+)" data-marks="(\d+)" data-figure=\'([^\']*)\'')
 FIXTURE_PLACES = [
     Place("Idlib", 35.93, 36.63, 6, "themes/idlib/"),
     Place("Damascus", 33.51, 36.29, 5, "themes/geneva/"),
@@ -67,7 +67,7 @@ def test_each_chart_page_carries_its_charts_with_the_marks_the_export_implies(bu
 def test_pages_without_charts_carry_no_figure(built_site: Path) -> None:
     articles, _ = records(built_site)
     for page in ["index.html", "method/index.html", "map/index.html", *(f"{a['page']}index.html" for a in articles)]:
-        assert 'class="chart__figure"' not in (built_site / page).read_text(encoding="utf-8"), page
+        assert "data-figure=" not in (built_site / page).read_text(encoding="utf-8"), page
 
 
 def test_month_csv_counts_each_article_once_per_theme(built_site: Path) -> None:
@@ -135,9 +135,9 @@ def test_source_text_in_charts_and_the_timeline_is_shown_not_run(project: site.P
         assert "<script>alert" not in page, path
         assert "<b>bold" not in page, path
     timeline = (project.site / "timeline" / "index.html").read_text(encoding="utf-8")
-    figure = re.search(r'class="chart__figure">(.*?)</script>', timeline, re.S)
+    figure = PLOT.search(timeline)
     assert figure
-    texts = json.loads(figure.group(1))["data"][1]["text"]
+    texts = json.loads(figure.group(3))["data"][1]["text"]
     assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;bold&lt;/b&gt;" in texts
 
 

@@ -1,9 +1,11 @@
 """A chart as the site shows it: a plotly figure (data in the page), a caption, a data table and a CSV.
 
 The generator builds each figure with plotly.py from the same records as the pages; the page carries
-the figure as JSON in a ``<script type="application/json">``, and ``assets/javascripts/charts.js``
-draws it with the site's own plotly.js, only on pages that hold one. The data table (collapsed) is the
-accessible path to the same numbers and links; the CSV is the same table as a file.
+the figure as JSON in the plot's ``data-figure`` attribute, and ``assets/javascripts/charts.js`` draws it
+with the site's own plotly.js, only on pages that hold one. (Not in a ``<script type="application/json">``:
+Material's instant navigation re-creates every script in the new page without its type and runs it.)
+The data table (collapsed) is the accessible path to the same numbers and links; the CSV is the same
+table as a file.
 """
 
 from __future__ import annotations
@@ -154,8 +156,8 @@ def chart_html(chart: Chart, prefix: str) -> str:
     return (
         f'<figure class="chart" id="chart-{chart.id}">\n'
         f'<figcaption class="chart__caption">{attribute(chart.caption)}</figcaption>\n'
-        f'<div class="chart__plot" role="img" aria-label="{attribute(chart.label)}" data-marks="{chart.marks}"></div>\n'
-        f'<script type="application/json" class="chart__figure">{embedded_json(figure)}</script>\n'
+        f'<div class="chart__plot" role="img" aria-label="{attribute(chart.label)}" data-marks="{chart.marks}" '
+        f"data-figure='{embedded_json(figure)}'></div>\n"
         f"{notes}"
         f'<details class="chart__data"><summary>Data table: {attribute(chart.label)}</summary>'
         f"{table_html(chart.table, prefix)}</details>\n"

@@ -1,8 +1,8 @@
 /*
- * Draws the charts a page carries: each <figure class="chart"> holds its plotly figure as JSON
- * (built by the generator). On every page Material shows, first load or instant navigation
- * (document$), this finds the figures; only if there are any does it load the site's own plotly.js
- * bundle, once. Colours follow the palette switch (data-md-color-scheme on <body>) without a reload:
+ * Draws the charts a page carries: each <figure class="chart"> holds its plotly figure as JSON in
+ * its plot's data-figure attribute (built by the generator). On every page Material shows, first
+ * load or instant navigation (document$), this finds the figures; only if there are any does it
+ * load the site's own plotly.js bundle, once. Colours follow the palette switch (data-md-color-scheme on <body>) without a reload:
  * each trace's meta.colors holds its colours for both schemes; axes and text take the page's.
  */
 (function () {
@@ -75,7 +75,7 @@
   var CONFIG = { displayModeBar: false, responsive: true, scrollZoom: false };
 
   function draw(Plotly, plot) {
-    var figure = JSON.parse(plot.parentNode.querySelector("script.chart__figure").textContent);
+    var figure = JSON.parse(plot.getAttribute("data-figure"));
     var view = themed(figure, plot);
     plot.dataset.scheme = scheme();
     return Plotly.react(plot, view.data, view.layout, CONFIG).then(function () {
