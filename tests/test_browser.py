@@ -108,7 +108,9 @@ def test_article_page_shows_date_source_and_themes_as_links(page: tuple[Page, Wa
 def test_search_finds_an_article_by_a_word_in_its_text(page: tuple[Page, Watch], site_url: str) -> None:
     tab, _ = page
     tab.goto(site_url)
-    tab.get_by_role("textbox", name="Search").fill("Bsanqul")
+    expect(tab.locator(".md-search-result__meta")).to_have_text("Type to start searching", timeout=15_000)
+    # Typed, not filled: Material reads the query on keyup (or focus), and fill() sends no key.
+    tab.get_by_role("textbox", name="Search").press_sequentially("Bsanqul")
     result = tab.locator(".md-search-result__item").first
     expect(result).to_contain_text("Chlorine delivered")
 
@@ -122,7 +124,9 @@ def test_palette_switch_turns_the_page_dark(page: tuple[Page, Watch], site_url: 
 
 
 def charts_drawn(tab: Page) -> None:
-    """Wait until every chart on the page has drawn (charts.js marks each plot)."""
+    """Bring each chart into view (they draw as they come near it), and wait until all have drawn."""
+    for plot in tab.locator(".chart__plot").all():
+        plot.scroll_into_view_if_needed()
     tab.wait_for_function("() => [...document.querySelectorAll('.chart__plot')].every(p => p.dataset.drawn === 'true')")
 
 
@@ -146,7 +150,7 @@ def test_each_chart_draws_the_marks_its_data_implies(page: tuple[Page, Watch], s
         for chart_id in ids:
             plot = tab.locator(f"#chart-{chart_id} .chart__plot")
             expect(plot.locator("svg.main-svg").first).to_be_visible()
-            assert plot.locator(".point").count() == marks[chart_id], f"{path} {chart_id}"
+            expect(plot.locator(".point"), f"{path} {chart_id}").to_have_count(marks[chart_id])
 
 
 def test_palette_switch_recolours_the_charts(page: tuple[Page, Watch], site_url: str) -> None:
@@ -176,15 +180,18 @@ def test_instant_navigation_to_a_chart_page_draws_it_without_a_reload(
     assert not any(BUNDLE in url for url in watch.requests), "the home page has no chart and loads no plotly.js"
     tab.locator("nav.md-nav--primary").get_by_role("link", name="Coverage", exact=True).click()
     expect(tab).to_have_url(site_url + "coverage/")
+    expect(tab.locator("h1")).to_have_text("Coverage")  # the address changes before the content
     charts_drawn(tab)
     assert tab.evaluate("window.__stayed") == "no reload"
     marks = expected_marks(built_site)["articles-per-month-by-theme"]
-    assert tab.locator("#chart-articles-per-month-by-theme .point").count() == marks
+    expect(tab.locator("#chart-articles-per-month-by-theme .point")).to_have_count(marks)
     tab.locator("nav.md-nav--primary").get_by_role("link", name="Timeline", exact=True).click()
     expect(tab).to_have_url(site_url + "timeline/")
+    expect(tab.locator("h1")).to_have_text("Timeline")
     charts_drawn(tab)
     assert tab.evaluate("window.__stayed") == "no reload"
-    assert tab.locator("#chart-events-and-articles .point").count() == expected_marks(built_site)["events-and-articles"]
+    events_marks = expected_marks(built_site)["events-and-articles"]
+    expect(tab.locator("#chart-events-and-articles .point")).to_have_count(events_marks)
     expect(tab.get_by_label("Theme", exact=True)).to_be_visible()
 
 
@@ -265,7 +272,7 @@ def test_map_draws_the_places_from_geometry_the_site_serves(browser: Browser, ma
     tab.goto(map_site_url + "map/")
     charts_drawn(tab)
     plot = tab.locator("#chart-places-named .chart__plot")
-    assert plot.locator(".point").count() == len(MAP_PLACES)
+    expect(plot.locator(".point")).to_have_count(len(MAP_PLACES))
     expect(plot.locator(".textpoint").first).to_have_text("Idlib")
     assert plot.locator(".scatterlayer .trace").first.locator("path.js-fill").count() == 1
     table = tab.locator("#chart-places-named table")

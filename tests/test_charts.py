@@ -17,7 +17,10 @@ from tests.expected_charts import chart_pages, expected_marks, records
 
 WHITE, SLATE = "#ffffff", "#1e2129"
 FIGURE = re.compile(r'<figure class="chart" id="chart-([a-z0-9-]+)">.*?</figure>', re.S)
-PLOT = re.compile(r'class="chart__plot" role="img" aria-label="([^"]+)" data-marks="(\d+)" data-figure=\'([^\']*)\'')
+PLOT = re.compile(
+    r'class="chart__plot" role="img" aria-label="([^"]+)" data-marks="(\d+)" style="height:\d+px" '
+    r"data-figure='([^']*)'"
+)
 FIXTURE_PLACES = [
     Place("Idlib", 35.93, 36.63, 6, "themes/idlib/"),
     Place("Damascus", 33.51, 36.29, 5, "themes/geneva/"),

@@ -157,6 +157,7 @@ def chart_html(chart: Chart, prefix: str) -> str:
         f'<figure class="chart" id="chart-{chart.id}">\n'
         f'<figcaption class="chart__caption">{attribute(chart.caption)}</figcaption>\n'
         f'<div class="chart__plot" role="img" aria-label="{attribute(chart.label)}" data-marks="{chart.marks}" '
+        f'style="height:{int(chart.figure["layout"].get("height", 360))}px" '
         f"data-figure='{embedded_json(figure)}'></div>\n"
         f"{notes}"
         f'<details class="chart__data"><summary>Data table: {attribute(chart.label)}</summary>'

@@ -74,10 +74,22 @@
 
   var CONFIG = { displayModeBar: false, responsive: true, scrollZoom: false };
 
+  // One draw at a time per plot: a redraw (palette switch) waits for the draw before it.
+  var pending = new WeakMap();
+
   function draw(Plotly, plot) {
+    var previous = pending.get(plot) || Promise.resolve();
+    var next = previous.then(function () { return drawNow(Plotly, plot); });
+    pending.set(plot, next.catch(function () {}));
+    return next;
+  }
+
+  function drawNow(Plotly, plot) {
+    if (!plot.isConnected) return Promise.resolve();
     var figure = JSON.parse(plot.getAttribute("data-figure"));
     var view = themed(figure, plot);
     plot.dataset.scheme = scheme();
+    delete plot.dataset.drawn;
     return Plotly.react(plot, view.data, view.layout, CONFIG).then(function () {
       if (!plot.dataset.clicks) {
         plot.dataset.clicks = "on";
@@ -93,20 +105,36 @@
     });
   }
 
-  function drawAll() {
-    var plots = Array.prototype.slice.call(document.querySelectorAll("figure.chart .chart__plot"));
-    if (!plots.length) return;
-    loadPlotly().then(function (Plotly) {
-      plots.forEach(function (plot) {
-        if (plot.isConnected) draw(Plotly, plot);
+  // Work for the browser's idle time, so that plotly.js never competes with the page's first paint.
+  var idle = window.requestIdleCallback || function (callback) { return setTimeout(callback, 1); };
+
+  // A chart draws when it comes within a screen of being seen: plotly.js (about 1 MB) is fetched
+  // and run only then, and each chart draws in a task of its own.
+  var watcher = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      if (!entry.isIntersecting) return;
+      watcher.unobserve(entry.target);
+      var plot = entry.target;
+      loadPlotly().then(function (Plotly) {
+        idle(function () { if (plot.isConnected) draw(Plotly, plot); }, { timeout: 1000 });
       });
+    });
+  }, { rootMargin: "100% 0px" }) : null;
+
+  function drawAll() {
+    document.querySelectorAll("figure.chart .chart__plot").forEach(function (plot) {
+      if (watcher) {
+        watcher.observe(plot);
+      } else {
+        loadPlotly().then(function (Plotly) { draw(Plotly, plot); });
+      }
     });
   }
 
   // Redraw with the other scheme's colours when the reader switches palette.
   new MutationObserver(function () {
     if (!window.Plotly) return;
-    document.querySelectorAll("figure.chart .chart__plot[data-drawn]").forEach(function (plot) {
+    document.querySelectorAll("figure.chart .chart__plot[data-scheme]").forEach(function (plot) {
       if (plot.dataset.scheme !== scheme()) draw(window.Plotly, plot);
     });
   }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
