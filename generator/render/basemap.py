@@ -121,6 +121,23 @@ def _outline_xy(outlines: Sequence[Outline], box: tuple[float, float, float, flo
     return xs, ys
 
 
+def labelled(places: Sequence[Place], box: tuple[float, float, float, float]) -> list[str]:
+    """Each place's label on the map, or '' where it would overprint a bigger place's (its name shows on hover
+    and in the table): a label needs 8% of the map's width and 5% of its height clear of the labels before it.
+    """
+    width, height = box[2] - box[0], box[3] - box[1]
+    shown: list[Place] = []
+    labels = []
+    for place in places:
+        clear = all(
+            abs(place.lon - other.lon) / width >= 0.08 or abs(place.lat - other.lat) / height >= 0.05 for other in shown
+        )
+        labels.append(attribute(place.name) if clear else "")
+        if clear:
+            shown.append(place)
+    return labels
+
+
 def places_map(places: Sequence[Place], outlines: Sequence[Outline]) -> Chart | None:
     """The places on their outlines, each sized by the articles naming it and linking to its page."""
     if not places:
@@ -145,7 +162,8 @@ def places_map(places: Sequence[Place], outlines: Sequence[Outline]) -> Chart | 
         y=[p.lat for p in ordered],
         mode="markers+text",
         name="Places",
-        text=[attribute(p.name) for p in ordered],
+        text=labelled(ordered, box),
+        hovertext=[attribute(p.name) for p in ordered],
         textposition="top center",
         marker={
             "size": [p.articles for p in ordered],
@@ -160,7 +178,7 @@ def places_map(places: Sequence[Place], outlines: Sequence[Outline]) -> Chart | 
             **colours({"marker.color": PALETTE[1], "textfont.color": ("#202124", "#e8eaed")}),
             "links": [p.href for p in ordered],
         },
-        hovertemplate="%{text}: named in %{marker.size} articles<extra></extra>",
+        hovertemplate="%{hovertext}: named in %{marker.size} articles<extra></extra>",
     )
     middle = math.radians((box[1] + box[3]) / 2)
     axis = {"visible": False, "showgrid": False, "zeroline": False}

@@ -81,8 +81,20 @@ def _monthly_bars(months: list[str], counts: dict[str, int], name: str, pair: tu
     )
 
 
-def _month_axis() -> dict[str, object]:
-    return {"type": "date", "tickformat": "%b %Y", "title": {"text": "Month of publication"}}
+def _shift_month(month: str, by: int) -> str:
+    """'2015-09-01' moved by `by` months: _shift_month('2015-12-01', 1) == '2016-01-01'."""
+    index = int(month[:4]) * 12 + int(month[5:7]) - 1 + by
+    return f"{index // 12:04d}-{index % 12 + 1:02d}-01"
+
+
+def _month_axis(articles: Sequence[Article]) -> dict[str, object]:
+    """A date axis over every dated article of the site, a month either side: the same on every chart by
+    month, so theme pages compare at a glance (and a single month does not fill the width)."""
+    months = sorted(month_of(a.front.date) for a in articles if a.front.date)
+    axis: dict[str, object] = {"type": "date", "tickformat": "%b %Y", "title": {"text": "Month of publication"}}
+    if months:
+        axis["range"] = [_shift_month(months[0], -1), _shift_month(months[-1], 2)]
+    return axis
 
 
 def coverage_by_month(articles: Sequence[Article], data: SiteData) -> Chart | None:
@@ -105,7 +117,9 @@ def coverage_by_month(articles: Sequence[Article], data: SiteData) -> Chart | No
     )
     figure = go.Figure(
         data=traces,
-        layout=base_layout(barmode="stack", xaxis=_month_axis(), yaxis={"title": {"text": "Articles"}, "dtick": 1}),
+        layout=base_layout(
+            barmode="stack", xaxis=_month_axis(articles), yaxis={"title": {"text": "Articles"}, "dtick": 1}
+        ),
     )
     return Chart(
         id="articles-per-month-by-theme",
@@ -187,7 +201,7 @@ def theme_over_time(theme: Theme, articles: Sequence[Article], data: SiteData) -
     figure = go.Figure(
         data=[trace],
         layout=base_layout(
-            height=300, showlegend=False, xaxis=_month_axis(), yaxis={"title": {"text": "Articles"}, "dtick": 1}
+            height=300, showlegend=False, xaxis=_month_axis(articles), yaxis={"title": {"text": "Articles"}, "dtick": 1}
         ),
     )
     by_month: dict[str, list[str]] = {}
