@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import http.server
-import os
 import shutil
 import threading
 from collections.abc import Iterator
@@ -47,52 +45,26 @@ def project(tmp_path: Path) -> site.Project:
     return copy_project(tmp_path / "project")
 
 
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built once from a copy of the repository's content."""
+    root = tmp_path_factory.mktemp("built")
+    built = copy_project(root / "project")
+    site.build(built)
+    return built.site
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
-@contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """A directory served over HTTP on a free localhost port, for as long as the context lasts."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built site served over HTTP on a free localhost port."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def site_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
-    """Where the session's site will be built, already served on a free localhost port."""
-    site_dir = tmp_path_factory.mktemp("built") / "project" / "site"
-    with serve(site_dir) as url:
-        yield site_dir, url
-
-
-@pytest.fixture(scope="session")
-def built_site(site_server: tuple[Path, str]) -> Iterator[Path]:
-    """The site built once from a copy of the repository's content, for the address it is served at.
-
-    Material's instant navigation follows only links its sitemap lists, and it compares their ports:
-    so SITE_URL is the served address, for this build and every other one in the session.
-    """
-    site_dir, url = site_server
-    saved = os.environ.get("SITE_URL")
-    os.environ["SITE_URL"] = url
-    built = copy_project(site_dir.parent)
-    site.build(built)
-    yield built.site
-    if saved is None:
-        os.environ.pop("SITE_URL", None)
-    else:
-        os.environ["SITE_URL"] = saved
-
-
-@pytest.fixture(scope="session")
-def site_url(built_site: Path, site_server: tuple[Path, str]) -> str:
-    """The built site's address on localhost."""
-    return site_server[1]
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
