@@ -218,12 +218,12 @@ def read_events(project: Project, data: SiteData) -> tuple[Event, ...]:
 
 
 def places_named(articles: list[Article], data: SiteData) -> list[Place]:
-    """The places the articles name, for the map: none until the entities are wired in (see render/basemap.py)."""
+    """The places the articles name, for the map: none until the entities are wired in (README: "Wiring")."""
     return []
 
 
 def entities_named(articles: list[Article], data: SiteData) -> NamedEntities:
-    """For each theme, the entities its articles name: none until the entities are wired in."""
+    """For each theme, the entities its articles name: none until the entities are wired in (README: "Wiring")."""
     return {}
 
 
