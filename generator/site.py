@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import logging
 import os
 import shutil
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,21 +23,40 @@ from generator.enrich.references import link_references
 from generator.enrich.related import relate
 from generator.enrich.themes import assign_themes
 from generator.errors import ContentError, ContentErrors
+from generator.events import Event, load_events
 from generator.model import Article, FrontMatter, article_sort_key
 from generator.parse.capture import Draft, RawFile, Segment, parse_segment, span_sha256, split_posts
 from generator.parse.decode import MAX_ARTICLE_FILE_BYTES, MAX_CAPTURE_BYTES, check_size, decode_text
 from generator.parse.front import body_line, field_lines, read_article, write_article
 from generator.parse.records import parse_record, records_of
+from generator.render.basemap import Outline, Place, outlines_from_json
 from generator.render.corpus import Corpus
+from generator.render.coverage import NamedEntities, render_coverage, theme_sections
 from generator.render.data import render_exports
+from generator.render.feeds import render_feeds
 from generator.render.pages import render_pages
 from generator.render.review import review
 from generator.render.schema import SCHEMA_PATH, article_skeleton, front_matter_schema
 from generator.render.text import count_of
+from generator.render.timeline import render_timeline
 from generator.slug import capture_name_problem, is_safe_slug, safe_capture_name, slugify
 
-# What `generate` owns under docs/: it replaces these and never touches anything else there.
-GENERATED = ("index.md", ".generated-nav.yml", "articles", "themes", "outlets", "entities", "data", "raw")
+# What `generate` owns under docs/ (names or glob patterns): it replaces these and never touches anything else.
+GENERATED = (
+    "index.md",
+    ".generated-nav.yml",
+    "articles",
+    "themes",
+    "outlets",
+    "entities",
+    "data",
+    "raw",
+    "coverage.md",
+    "timeline.md",
+    "map.md",
+    "feed.xml",
+    "feed-*.xml",
+)
 
 
 @dataclass(frozen=True)
@@ -317,6 +338,10 @@ def check(project: Project) -> tuple[Reading, list[ContentError]]:
     reading.articles = enrich(reading.articles, data)
     corpus = checks.Corpus(data, tuple(reading.articles), raw_files(project.content), frozenset(reading.sources))
     problems = reading.errors + check_capture_names(project.content) + checks.check_corpus(corpus)
+    try:
+        read_events(project, data)
+    except ContentErrors as found:
+        problems += found.errors
     return reading, sorted(problems, key=ContentError.sort_key)
 
 
@@ -334,11 +359,59 @@ def load(project: Project) -> tuple[SiteData, list[Article]]:
     return data, enrich(reading.articles, data)
 
 
+def read_events(project: Project, data: SiteData) -> tuple[Event, ...]:
+    """content/events.yml, validated against the period the site covers."""
+    return load_events(project.content / "events.yml", data.period)
+
+
+def places_named(articles: list[Article], data: SiteData) -> list[Place]:
+    """The places the articles name, for the map: each with how many articles name it, and its page."""
+    counts = Counter(entity_id for a in articles for entity_id in a.entity_ids)
+    return [
+        Place(e.name, e.coordinates.lat, e.coordinates.lon, counts[e.id], f"entities/{e.id}/")
+        for e in data.entities
+        if e.coordinates and counts[e.id]
+    ]
+
+
+def entities_named(articles: list[Article], data: SiteData) -> NamedEntities:
+    """For each theme, the entities its articles name, with how many articles name each, and its page."""
+    return {
+        theme.id: [
+            (data.entity(entity_id).name, count, f"entities/{entity_id}/")
+            for entity_id, count in Counter(
+                e for a in articles if theme.id in a.theme_ids for e in a.entity_ids
+            ).items()
+        ]
+        for theme in data.themes
+    }
+
+
+def render_visuals(project: Project, articles: list[Article], data: SiteData) -> dict[str, str]:
+    """Coverage, timeline and map pages, chart data and feeds, by path under docs/."""
+    events = read_events(project, data)
+    places = places_named(articles, data)
+    outlines: tuple[Outline, ...] = ()
+    if places:
+        text = (project.content / "map" / "countries-50m.json").read_text(encoding="utf-8")
+        outlines = outlines_from_json(json.loads(text))
+    named = entities_named(articles, data)
+    return {
+        **render_coverage(articles, data, events, outlines, places, named),
+        **render_timeline(articles, data, events),
+        **render_feeds(articles, data),
+    }
+
+
 def generate(project: Project) -> list[Article]:
     """content/ -> the generated pages, data files and raw captures under docs/."""
     data, articles = load(project)
     corpus = Corpus(tuple(articles), data, project.site_url())
-    files = {**render_pages(corpus), **render_exports(corpus)}
+    files = {
+        **render_pages(corpus, theme_sections(articles, data)),
+        **render_exports(corpus),
+        **render_visuals(project, articles, data),
+    }
     outputs = {path: text.encode("utf-8") for path, text in files.items()}
     for raw in raw_files(project.content):
         outputs[raw] = (project.content / raw).read_bytes()
@@ -356,11 +429,11 @@ def _replace_generated(docs: Path, outputs: dict[str, bytes]) -> None:
         if not target.is_file() or target.read_bytes() != data_bytes:
             write_atomically(target, data_bytes)
     for name in GENERATED:
-        top = docs / name
-        stale = [p for p in ([top] if top.is_file() else sorted(top.rglob("*"))) if p.is_file()]
-        for path in stale:
-            if path.relative_to(docs).as_posix() not in outputs:
-                path.unlink()
+        for top in sorted(docs.glob(name)):
+            stale = [p for p in ([top] if top.is_file() else sorted(top.rglob("*"))) if p.is_file()]
+            for path in stale:
+                if path.relative_to(docs).as_posix() not in outputs:
+                    path.unlink()
 
 
 def source_date_epoch(articles: list[Article]) -> str:

@@ -26,6 +26,7 @@ class Watch:
 
     def __init__(self, page: Page, origin: str) -> None:
         self.problems: list[str] = []
+        self.requests: list[str] = []  # every URL the page asked for, in order
         self.origin = origin
         page.on("console", self._console)
         page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
@@ -41,6 +42,7 @@ class Watch:
         dialog.dismiss()  # a dialog left open would block the page until the test times out
 
     def _request(self, request: Request) -> None:
+        self.requests.append(request.url)
         parts = urlsplit(request.url)
         if parts.scheme in ("http", "https") and f"{parts.scheme}://{parts.netloc}" != self.origin:
             self.problems.append(f"request to another origin: {request.url}")
