@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import fnmatch
 import html
 import json
 import logging
@@ -199,7 +200,7 @@ def make_project(root: Path, repo: Path = REPO) -> site.Project:
     # Only hand-written docs (method.md, assets/): what `generate` owns is rebuilt from the new content.
     (root / "docs").mkdir(exist_ok=True)
     for entry in sorted((repo / "docs").iterdir()):
-        if entry.name in site.GENERATED:
+        if any(fnmatch.fnmatch(entry.name, pattern) for pattern in site.GENERATED):
             continue
         if entry.is_dir():
             shutil.copytree(entry, root / "docs" / entry.name)
@@ -211,6 +212,7 @@ def make_project(root: Path, repo: Path = REPO) -> site.Project:
     (root / "content" / "articles").mkdir(parents=True, exist_ok=True)
     for data_file in sorted((repo / "content").glob("*.yml")):
         shutil.copy2(data_file, root / "content" / data_file.name)
+    shutil.copytree(repo / "content" / "map", root / "content" / "map")  # the map's outlines
     return site.Project(root)
 
 
