@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import fnmatch
 import html
 import json
 import logging
@@ -36,6 +37,7 @@ from generator import site  # noqa: E402
 from generator.errors import ContentError, ContentErrors  # noqa: E402
 from generator.model import FrontMatter  # noqa: E402
 from generator.parse.front import read_article  # noqa: E402
+from generator.parse.records import read_record, split_at_paragraphs, text_field  # noqa: E402, F401
 
 DEFAULT_CORPUS = Path("/work/shared/corpus/external")
 EXAMPLES = 3  # examples printed per kind of problem
@@ -127,92 +129,25 @@ class Run:
 # --- reading the datasets -------------------------------------------------------------------------------------
 
 
-def _text_field(row: dict[str, Any], key: str) -> str | None:
-    """A string field, or None when absent or blank; a repeated XML element (list) is joined with ', '."""
-    value = row.get(key)
-    if isinstance(value, list):
-        value = ", ".join(str(v) for v in value if v)
-    if value is None or not str(value).strip():
-        return None
-    return str(value)
-
-
-def parse_fa_kes_date(value: str | None) -> dt.date | None:
-    """FA-KES dates are M/D/YYYY; anything else is no date."""
-    match = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*", value or "")
-    if not match:
-        return None
-    try:
-        return dt.date(int(match[3]), int(match[1]), int(match[2]))
-    except ValueError:
-        return None
-
-
-def split_at_paragraphs(text: str, offsets: Any) -> tuple[str, ...]:
-    """The text cut into paragraphs at the dataset's paragraph boundaries, but only where there is whitespace.
-
-    Some records' offsets are shifted by a character ("A" | "s more questions ..."); cutting there would break a
-    word, so a boundary is used only if whitespace lies at or next to it. Joining the result with spaces gives
-    the same words as the text.
-    """
-    if isinstance(offsets, dict):
-        offsets = [offsets]
-    if not isinstance(offsets, list):
-        return (text,)
-    bounds = []
-    for item in offsets:
-        try:
-            bounds.append((int(item["start"]), int(item["end"])))
-        except (KeyError, TypeError, ValueError):
-            continue
-    cuts = []
-    for (_, end), (start, _) in zip(bounds, bounds[1:], strict=False):
-        low, high = max(min(end, start) - 1, 0), min(max(end, start) + 1, len(text))
-        spaces = [i for i in range(low, high) if text[i].isspace()]
-        if spaces:
-            cuts.append(spaces[0])
-    pieces, previous = [], 0
-    for cut in sorted(set(cuts)):
-        pieces.append(text[previous:cut])
-        previous = cut
-    pieces.append(text[previous:])
-    return tuple(p.strip() for p in pieces if p.strip())
-
-
 def record_from_row(index: int, row: dict[str, Any]) -> Record:
-    """A FA-KES or BuzzFeed-Webis row as a Record; the dataset is told by its fields."""
-    if "article_content" in row:
-        text = row.get("article_content") or ""
-        raw_date = _text_field(row, "date")
-        return Record(
-            dataset="fa-kes",
-            index=index,
-            title=row.get("article_title") or "",
-            text=text,
-            paragraphs=(text.strip(),) if text.strip() else (),
-            url=None,
-            outlet=_text_field(row, "source"),
-            author=None,
-            date=parse_fa_kes_date(raw_date),
-            raw_date=raw_date,
-            selection=_text_field(row, "selection"),
-        )
-    if "mainText" in row:
-        text = row.get("mainText") or ""
-        return Record(
-            dataset="buzzfeed-webis",
-            index=index,
-            title=row.get("title") or "",
-            text=text,
-            paragraphs=split_at_paragraphs(text, row.get("paragraph")),
-            url=_text_field(row, "uri"),
-            outlet=_text_field(row, "portal"),
-            author=_text_field(row, "author"),
-            date=None,  # the corpus has no date field
-            raw_date=None,
-            selection=_text_field(row, "selection"),
-        )
-    raise ValueError(f"line {index + 1}: neither FA-KES (article_content) nor BuzzFeed-Webis (mainText) fields")
+    """A FA-KES or BuzzFeed-Webis row as a Record, its fields read as `ingest` reads a JSONL record."""
+    try:
+        fields = read_record(row)
+    except ValueError as error:
+        raise ValueError(f"line {index + 1}: {error}") from error
+    return Record(
+        dataset=fields.shape,
+        index=index,
+        title=fields.title or "",
+        text=fields.text,
+        paragraphs=fields.paragraphs,
+        url=fields.url,
+        outlet=fields.outlet,
+        author=fields.author,
+        date=fields.date,
+        raw_date=fields.date_text,
+        selection=text_field(row, "selection"),
+    )
 
 
 def read_corpus(paths: Sequence[Path]) -> list[Record]:
@@ -265,7 +200,7 @@ def make_project(root: Path, repo: Path = REPO) -> site.Project:
     # Only hand-written docs (method.md, assets/): what `generate` owns is rebuilt from the new content.
     (root / "docs").mkdir(exist_ok=True)
     for entry in sorted((repo / "docs").iterdir()):
-        if entry.name in site.GENERATED:
+        if any(fnmatch.fnmatch(entry.name, pattern) for pattern in site.GENERATED):
             continue
         if entry.is_dir():
             shutil.copytree(entry, root / "docs" / entry.name)
@@ -277,6 +212,7 @@ def make_project(root: Path, repo: Path = REPO) -> site.Project:
     (root / "content" / "articles").mkdir(parents=True, exist_ok=True)
     for data_file in sorted((repo / "content").glob("*.yml")):
         shutil.copy2(data_file, root / "content" / data_file.name)
+    shutil.copytree(repo / "content" / "map", root / "content" / "map")  # the map's outlines
     return site.Project(root)
 
 

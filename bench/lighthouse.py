@@ -37,6 +37,9 @@ PAGES = {
     "theme": "/themes/idlib/",
     "article": "/articles/russian-military-assistance-to-assad-remains-the-main-stumbling-block-over-syria/",
     "method": "/method/",
+    "coverage": "/coverage/",
+    "timeline": "/timeline/",
+    "map": "/map/",
     "404": "/404.html",
 }
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]

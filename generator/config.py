@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 from generator.enrich.names import name_key
 from generator.errors import ContentError, ContentErrors
 from generator.model import BoilerplateRule, Entity, Outlet, Period, Theme
+from generator.parse.decode import decode_text
 
 Model = TypeVar("Model", bound=BaseModel)
 Loaded = TypeVar("Loaded")
@@ -57,23 +59,59 @@ class SiteData:
         return None
 
     def outlet_for_name(self, name: str) -> Outlet | None:
-        """The outlet called `name` (its name, an alias or a domain), case-insensitively."""
+        """The outlet called `name` (its id, name, an alias or a domain), case-insensitively."""
         wanted = name.strip().lower()
         for outlet in self.outlets:
-            if wanted in {outlet.name.lower(), *(a.lower() for a in outlet.aliases)}:
+            if wanted in {outlet.id, outlet.name.lower(), *(a.lower() for a in outlet.aliases)}:
                 return outlet
         return self.outlet_for_domain(wanted) if "." in wanted else None
 
 
+class ContentLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, which also refuses a key given twice (PyYAML would keep the last one silently)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[object] = set()
+        for key_node, _ in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key is not None and key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"gives '{key}' twice", key_node.start_mark, note="keep one of them"
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+_UNKNOWN_TAG = re.compile(r"could not determine a constructor for the tag '(?P<tag>[^']*)'")
+
+
 def yaml_error(path: Path, error: yaml.YAMLError, line_offset: int = 0) -> ContentError:
-    """A YAML syntax error with its line (PyYAML counts from 0)."""
+    """A YAML error with its line (PyYAML counts from 0): a syntax error, or something our loaders refuse."""
     mark = getattr(error, "problem_mark", None)
     line = mark.line + 1 + line_offset if mark is not None else None
     problem = getattr(error, "problem", None) or str(error)
+    note = getattr(error, "note", None)
+    if note:  # refused by our loaders (a repeated key, an alias), which say what to write instead
+        return ContentError(path, line, None, problem, note)
+    if tag := _UNKNOWN_TAG.search(problem):
+        name = tag["tag"].replace("tag:yaml.org,2002:", "!!")
+        return ContentError(
+            path,
+            line,
+            None,
+            f"uses the YAML tag {name}, which is not allowed",
+            "remove it, and quote a value that starts with '!'",
+        )
     return ContentError(path, line, None, f"is not valid YAML: {problem}", "check the indentation and quoting there")
 
 
-def validation_errors(path: Path, line: int | None, error: ValidationError, prefix: str = "") -> list[ContentError]:
+# pydantic's errors for a value that is not a calendar date ("2018-02-30", "30.02.2018", 2018).
+_NOT_A_DATE = frozenset(["date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"])
+
+
+def validation_errors(
+    path: Path | str, line: int | None, error: ValidationError, prefix: str = ""
+) -> list[ContentError]:
     """One ContentError per pydantic error, named by its field path."""
     found = []
     for item in error.errors():
@@ -85,18 +123,33 @@ def validation_errors(path: Path, line: int | None, error: ValidationError, pref
             message, hint = "is not a known field", "check the spelling; see the schema in the method page"
         elif item["type"] == "missing":
             message, hint = "is required", "add it"
+        elif item["type"] in _NOT_A_DATE:
+            message, hint = (
+                f'"{item["input"]}" is not a date',
+                "write it as YYYY-MM-DD, a day that exists, e.g. 2016-10-19",
+            )
         else:
             hint = None
         found.append(ContentError(path, line, field, message, hint))
     return found
 
 
+def _read_text(path: Path) -> str:
+    """A data file's text; a missing file or one that is not UTF-8 is an error to report, not a crash."""
+    try:
+        return decode_text(path, path.read_bytes())
+    except FileNotFoundError as error:
+        raise ContentErrors([ContentError(path, None, None, "is missing", "restore it from the repository")]) from error
+    except ContentError as error:
+        raise ContentErrors([error]) from error
+
+
 def _load_list(path: Path, key: str, model: type[Model]) -> list[Model]:
     """Read the list under `key` in a YAML file, one validated model per entry."""
-    text = path.read_text(encoding="utf-8")
+    text = _read_text(path)
     try:
-        data = yaml.safe_load(text)
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.load(text, Loader=ContentLoader)  # noqa: S506 - a SafeLoader subclass
+        node = yaml.compose(text, Loader=ContentLoader)
     except yaml.YAMLError as error:
         raise ContentErrors([yaml_error(path, error)]) from error
     if not isinstance(data, dict) or not isinstance(data.get(key), list):
@@ -207,9 +260,9 @@ def load_site_data(content: Path) -> SiteData:
 
 def _load_period(path: Path) -> Period:
     """The period the site covers, from site.yml."""
-    text = path.read_text(encoding="utf-8")
+    text = _read_text(path)
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=ContentLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as error:
         raise ContentErrors([yaml_error(path, error)]) from error
     if not isinstance(data, dict) or not isinstance(data.get("period"), dict):
@@ -224,7 +277,11 @@ def _load_period(path: Path) -> Period:
 
 def _load_separators(path: Path) -> tuple[str, ...]:
     """The lines that end each post of a blog dump ('Share:')."""
-    separators = yaml.safe_load(path.read_text(encoding="utf-8")).get("post_separators", [])
+    try:
+        data = yaml.load(_read_text(path), Loader=ContentLoader)  # noqa: S506 - a SafeLoader subclass
+    except (yaml.YAMLError, ContentErrors):
+        return ()  # the rules' loader reports the error in the same file
+    separators = data.get("post_separators", []) if isinstance(data, dict) else []
     if not isinstance(separators, list) or not all(isinstance(s, str) and s.strip() for s in separators):
         raise ContentErrors(
             [

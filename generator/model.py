@@ -14,12 +14,23 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-DateSource = Literal["text", "url", "maintainer", "unknown"]
+from generator.visible import is_blank
+
+DateSource = Literal["text", "url", "dataset", "maintainer", "unknown"]
+# How each kind of date was established, in words: the article page, ingest's review and the schema say it so.
+DATE_SOURCES: dict[str, str] = {
+    "text": "stated in the text",
+    "url": "taken from the original URL",
+    "dataset": "given by the dataset the article came from",
+    "maintainer": "set by a maintainer",
+    "unknown": "not established",
+}
 LineRole = Literal[
     "boilerplate", "title", "title-repeat", "author", "outlet", "url", "dateline", "reference", "separator"
 ]
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+MAX_TITLE_LENGTH = 400  # the longest seed headline has 156 characters; a longer "headline" is a lost line break
 
 
 class Strict(BaseModel):
@@ -73,15 +84,17 @@ class EntityEdits(Strict):
 class FrontMatter(Strict):
     """The front matter of one article file in content/articles/."""
 
-    title: str = Field(min_length=1, description="The headline, as the source has it.")
+    title: str = Field(min_length=1, max_length=MAX_TITLE_LENGTH, description="The headline, as the source has it.")
     outlet: str = Field(pattern=ID_PATTERN, description="Outlet id from content/outlets.yml ('unknown' if not stated).")
     author: str | None = Field(default=None, description="The byline, when the source gives one.")
     date: dt.date | None = Field(default=None, description="Publication date, YYYY-MM-DD; empty when not established.")
     date_source: DateSource = Field(
         default="unknown",
-        description="How the date was established: text (stated in it), url, maintainer, or unknown.",
+        description="How the date was established: " + "; ".join(f"{k}: {v}" for k, v in DATE_SOURCES.items()) + ".",
     )
-    date_evidence: str | None = Field(default=None, description="The line or URL the date was read from.")
+    date_evidence: str | None = Field(
+        default=None, description="The line, URL or dataset value the date was read from."
+    )
     url: str | None = Field(default=None, description="The original URL, when known.")
     themes: list[str] | None = Field(
         default=None,
@@ -96,10 +109,31 @@ class FrontMatter(Strict):
     )
     references: list[Reference] = Field(default_factory=list, description="Further-reading lines in the source.")
 
+    @field_validator("title", mode="before")
+    @classmethod
+    def _title_given(cls, value: object) -> object:
+        if value is None:
+            raise ValueError("is empty; write the headline")
+        return value
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _iso_date(cls, value: object) -> object:
+        """Only YYYY-MM-DD: left to itself, pydantic would also take a count of seconds as a date."""
+        if value is None or isinstance(value, dt.date):
+            return value
+        text = str(value).strip()
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            try:
+                return dt.date.fromisoformat(text)
+            except ValueError:
+                pass
+        raise ValueError(f'"{text}" is not a date; write it as YYYY-MM-DD, a day that exists, e.g. 2016-10-19')
+
     @field_validator("title", "author")
     @classmethod
     def _not_blank(cls, value: str | None) -> str | None:
-        if value is not None and not value.strip():
+        if value is not None and is_blank(value):
             raise ValueError("is empty; write the text or remove the field")
         return value
 
@@ -290,6 +324,7 @@ class Article:
     backlinks: tuple[str, ...] = field(default=())  # slugs of the articles whose references name this one
     related: tuple[Relation, ...] = field(default=())
     field_lines: dict[str, int] = field(default_factory=dict, compare=False)  # front-matter key -> line in the file
+    body_line: int | None = field(default=None, compare=False)  # the file's line after the closing '---'
 
     def line_of(self, key: str) -> int | None:
         """The line of a front-matter field, for an error message."""

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
+import json
 import logging
 import os
 import shutil
@@ -12,31 +12,61 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from generator import checks
 from generator.config import SiteData, load_site_data
 from generator.enrich.entities import entity_finder, find_entities
 from generator.enrich.references import link_references
 from generator.enrich.related import relate
 from generator.enrich.themes import assign_themes
 from generator.errors import ContentError, ContentErrors
-from generator.model import Article, article_sort_key
-from generator.parse.capture import RawFile, Segment, parse_segment, span_sha256, split_posts
-from generator.parse.front import parse_article, write_article
+from generator.events import Event, load_events
+from generator.model import Article, FrontMatter, article_sort_key
+from generator.parse.capture import Draft, RawFile, Segment, parse_segment, span_sha256, split_posts
+from generator.parse.decode import MAX_ARTICLE_FILE_BYTES, MAX_CAPTURE_BYTES, check_size, decode_text
+from generator.parse.front import body_line, parse_article, read_article, write_article
+from generator.parse.records import parse_record, records_of
+from generator.render.basemap import Outline, Place, outlines_from_json
 from generator.render.corpus import Corpus
+from generator.render.coverage import NamedEntities, render_coverage, theme_sections
 from generator.render.data import render_exports
+from generator.render.feeds import render_feeds
 from generator.render.pages import render_pages
-from generator.slug import is_safe_slug, slugify
+from generator.render.review import review
+from generator.render.schema import SCHEMA_PATH, article_skeleton, front_matter_schema
+from generator.render.text import count_of
+from generator.render.timeline import render_timeline
+from generator.slug import capture_name_problem, is_safe_slug, safe_capture_name, slugify
 
-# What `generate` owns under docs/: it replaces these and never touches anything else there.
-GENERATED = ("index.md", ".generated-nav.yml", "articles", "themes", "outlets", "entities", "data", "raw")
+# What `generate` owns under docs/ (names or glob patterns): it replaces these and never touches anything else.
+GENERATED = (
+    "index.md",
+    ".generated-nav.yml",
+    "articles",
+    "themes",
+    "outlets",
+    "entities",
+    "data",
+    "raw",
+    "coverage.md",
+    "timeline.md",
+    "map.md",
+    "feed.xml",
+    "feed-*.xml",
+)
+
+
 # Each stage's time at DEBUG, with its name, wall and CPU seconds as record attributes: bench/synthetic.py listens.
 STAGE_LOG = logging.getLogger("generator.stages")
 
 
-@contextlib.contextmanager
+@contextmanager
 def stage(name: str) -> Iterator[None]:
     """Time one stage of the pipeline (wall clock, and CPU of this process and its children) and log it."""
     start, start_cpu = time.perf_counter(), cpu_seconds()
@@ -87,6 +117,13 @@ class Project:
         return str(yaml.load(self.mkdocs_yml.read_text(encoding="utf-8"), Loader=Loader)["site_url"])  # noqa: S506
 
 
+@functools.cache
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, then rename: a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -94,6 +131,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp's file is private; this one is for everyone to read
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -107,20 +145,17 @@ def _read_raw_cached(path: Path, size: int, mtime_ns: int) -> bytes:
 
 
 def read_raw(content: Path, relative: str) -> RawFile:
-    """A raw capture by its path relative to content/; it must be UTF-8."""
-    path = content / relative
-    try:
-        status = path.stat()
-        text = _read_raw_cached(path, status.st_size, status.st_mtime_ns).decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise ContentError(
-            f"content/{relative}",
-            None,
-            None,
-            f"is not UTF-8 text ({error.reason} at byte {error.start})",
-            "save it as UTF-8 and ingest it again",
-        ) from error
-    return RawFile.from_text(relative, text)
+    """A raw capture by its path relative to content/: UTF-8 text, or a ContentError saying how to convert it."""
+    path, shown = content / relative, f"content/{relative}"
+    status = path.stat()
+    check_size(shown, status.st_size, MAX_CAPTURE_BYTES)
+    return RawFile.from_text(relative, decode_text(shown, _read_raw_cached(path, status.st_size, status.st_mtime_ns)))
+
+
+def read_text_file(path: Path, shown: Path | str, limit: int) -> str:
+    """A maintained text file: at most `limit` bytes of UTF-8, or a ContentError saying what to do."""
+    check_size(shown, path.stat().st_size, limit)
+    return decode_text(shown, path.read_bytes())
 
 
 def _check_article(path: Path, slug: str, article: Article, data: SiteData, content: Path) -> list[ContentError]:
@@ -182,7 +217,18 @@ def _check_article(path: Path, slug: str, article: Article, data: SiteData, cont
         )
     if front.source:
         source = front.source
-        if not (content / source.file).is_file():
+        capture = source.file.removeprefix("raw/")
+        if not source.file.startswith("raw/") or capture_name_problem(capture):
+            errors.append(
+                ContentError(
+                    path,
+                    article.line_of("source"),
+                    "source.file",
+                    f"{source.file!r} is not a capture in content/raw/",
+                    "give the path of the capture as raw/<name>.txt",
+                )
+            )
+        elif not (content / source.file).is_file():
             errors.append(
                 ContentError(
                     path,
@@ -213,27 +259,105 @@ def _check_article(path: Path, slug: str, article: Article, data: SiteData, cont
     return errors
 
 
-def read_articles(content: Path, data: SiteData) -> list[Article]:
+@dataclass
+class Reading:
+    """What reading content/articles/ gave: each file is an article or has at least one error."""
+
+    files: int
+    articles: list[Article] = field(default_factory=list)
+    errors: list[ContentError] = field(default_factory=list)
+    # The raw files readable articles name, valid or not: such a file is not also reported unused.
+    sources: set[str] = field(default_factory=set)
+
+    def tally(self, done: str) -> str:
+        """'21 article files: 19 valid, 2 refused': nothing is left out of the count."""
+        refused = len({str(error.path) for error in self.errors})
+        return f"{count_of(self.files, 'article file')}: {len(self.articles)} {done}, {refused} refused"
+
+
+def _article_files(content: Path) -> list[Path]:
+    """Everything in content/articles/ but hidden files that are not .md (editors' swap files, our temporary ones)."""
+    folder = content / "articles"
+    paths = sorted(folder.iterdir()) if folder.is_dir() else []
+    return [p for p in paths if p.suffix == ".md" or not p.name.startswith(".")]
+
+
+def read_articles(content: Path, data: SiteData) -> Reading:
     """Every article file in content/articles/, validated; all problems reported together."""
-    articles, errors = [], []
+    files = _article_files(content)
+    reading = Reading(len(files))
+    texts: dict[Path, str | ContentError] = {}
     with stage("read"):
-        texts = [(path, path.read_text(encoding="utf-8")) for path in sorted((content / "articles").glob("*.md"))]
+        for path in files:
+            if not path.is_dir() and path.suffix == ".md":
+                display = Path("content/articles") / path.name
+                try:
+                    texts[path] = read_text_file(path, display, MAX_ARTICLE_FILE_BYTES)
+                except ContentError as error:
+                    texts[path] = error
     with stage("parse"):
-        for path, text in texts:
-            display = Path("content/articles") / path.name
-            try:
-                front, paragraphs, lines = parse_article(display, text)
-            except ContentErrors as found:
-                errors += found.errors
-                continue
-            article = Article(path.stem, f"articles/{path.name}", front, paragraphs, field_lines=lines)
-            problems = _check_article(display, path.stem, article, data, content)
-            errors += problems
-            if not problems:
-                articles.append(article)
-    if errors:
-        raise ContentErrors(errors)
-    return articles
+        for path in files:
+            _parse_one(path, texts.get(path), content, data, reading)
+    return reading
+
+
+def _parse_one(path: Path, text: str | ContentError | None, content: Path, data: SiteData, reading: Reading) -> None:
+    """One article file, read_articles' loop body: its article or its errors go into `reading`."""
+    display = Path("content/articles") / path.name
+    if text is None:  # a folder, or not .md
+        what = "a folder" if path.is_dir() else "not an article file (.md)"
+        reading.errors.append(
+            ContentError(display, None, None, f"is {what}", "article files are .md files directly in this folder")
+        )
+        return
+    if isinstance(text, ContentError):
+        reading.errors.append(text)
+        return
+    try:
+        front, paragraphs, lines = parse_article(display, text)
+    except ContentError as error:
+        reading.errors.append(error)
+        return
+    except ContentErrors as found:
+        reading.errors += found.errors
+        return
+    if front.source:
+        reading.sources.add(front.source.file)
+    article = Article(
+        path.stem,
+        f"articles/{path.name}",
+        front,
+        paragraphs,
+        field_lines=lines,
+        body_line=body_line(text),
+    )
+    problems = _check_article(display, path.stem, article, data, content)
+    reading.errors += problems
+    if not problems:
+        reading.articles.append(article)
+
+
+def raw_files(content: Path) -> tuple[str, ...]:
+    """The raw captures, relative to content/: raw/<name>, hidden files left out."""
+    raw = content / "raw"
+    if not raw.is_dir():
+        return ()
+    return tuple(f"raw/{p.name}" for p in sorted(raw.iterdir()) if p.is_file() and not p.name.startswith("."))
+
+
+def check_capture_names(content: Path) -> list[ContentError]:
+    """Every file in content/raw/ is published under raw/: each must be a safely named text capture."""
+    errors = []
+    folder = content / "raw"
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        problem = "is a folder" if path.is_dir() else capture_name_problem(path.name)
+        if problem and not path.name.startswith("."):
+            errors.append(
+                ContentError(
+                    f"content/raw/{path.name}", None, None, problem, f"rename it to {safe_capture_name(path.name)}"
+                )
+            )
+    return errors
 
 
 def enrich(articles: list[Article], data: SiteData) -> list[Article]:
@@ -249,11 +373,82 @@ def enrich(articles: list[Article], data: SiteData) -> list[Article]:
         return sorted(relate(articles), key=article_sort_key)
 
 
+def check(project: Project) -> tuple[Reading, list[ContentError]]:
+    """Every problem in content/: each article's own, then those the corpus checks find across articles.
+
+    Returns the reading (its valid articles enriched) and the problems in path order, warnings among them;
+    raises ContentErrors when the site data (themes.yml, outlets.yml, ...) cannot be read, as nothing can be
+    checked then.
+    """
+    data = load_site_data(project.content)
+    reading = read_articles(project.content, data)
+    reading.articles = enrich(reading.articles, data)
+    corpus = checks.Corpus(data, tuple(reading.articles), raw_files(project.content), frozenset(reading.sources))
+    problems = reading.errors + check_capture_names(project.content) + checks.check_corpus(corpus)
+    try:
+        read_events(project, data)
+    except ContentErrors as found:
+        problems += found.errors
+    return reading, sorted(problems, key=ContentError.sort_key)
+
+
 def load(project: Project) -> tuple[SiteData, list[Article]]:
-    """Read and enrich all content; raises ContentErrors listing every problem."""
+    """Read and enrich all content; raises ContentErrors listing every problem, with the count of article files.
+
+    The corpus checks (duplicates, unused raw files) are left to `check`, which CI runs before a merge and
+    before a deployment: they do not stop a build, so a preview keeps working while a maintainer is midway.
+    """
     with stage("read"):
         data = load_site_data(project.content)
-    return data, enrich(read_articles(project.content, data), data)
+    reading = read_articles(project.content, data)
+    errors = reading.errors + check_capture_names(project.content)
+    if errors:
+        raise ContentErrors(errors, summary=reading.tally("valid"))
+    return data, enrich(reading.articles, data)
+
+
+def read_events(project: Project, data: SiteData) -> tuple[Event, ...]:
+    """content/events.yml, validated against the period the site covers."""
+    return load_events(project.content / "events.yml", data.period)
+
+
+def places_named(articles: list[Article], data: SiteData) -> list[Place]:
+    """The places the articles name, for the map: each with how many articles name it, and its page."""
+    counts = Counter(entity_id for a in articles for entity_id in a.entity_ids)
+    return [
+        Place(e.name, e.coordinates.lat, e.coordinates.lon, counts[e.id], f"entities/{e.id}/")
+        for e in data.entities
+        if e.coordinates and counts[e.id]
+    ]
+
+
+def entities_named(articles: list[Article], data: SiteData) -> NamedEntities:
+    """For each theme, the entities its articles name, with how many articles name each, and its page."""
+    return {
+        theme.id: [
+            (data.entity(entity_id).name, count, f"entities/{entity_id}/")
+            for entity_id, count in Counter(
+                e for a in articles if theme.id in a.theme_ids for e in a.entity_ids
+            ).items()
+        ]
+        for theme in data.themes
+    }
+
+
+def render_visuals(project: Project, articles: list[Article], data: SiteData) -> dict[str, str]:
+    """Coverage, timeline and map pages, chart data and feeds, by path under docs/."""
+    events = read_events(project, data)
+    places = places_named(articles, data)
+    outlines: tuple[Outline, ...] = ()
+    if places:
+        text = (project.content / "map" / "countries-50m.json").read_text(encoding="utf-8")
+        outlines = outlines_from_json(json.loads(text))
+    named = entities_named(articles, data)
+    return {
+        **render_coverage(articles, data, events, outlines, places, named),
+        **render_timeline(articles, data, events),
+        **render_feeds(articles, data),
+    }
 
 
 def generate(project: Project) -> list[Article]:
@@ -261,11 +456,12 @@ def generate(project: Project) -> list[Article]:
     data, articles = load(project)
     with stage("render"):
         corpus = Corpus(tuple(articles), data, project.site_url())
-        outputs = _encoded(render_pages(corpus)) | _encoded(render_exports(corpus))
+        outputs = _encoded(render_pages(corpus, theme_sections(articles, data)))
+        outputs |= _encoded(render_exports(corpus))
+        outputs |= _encoded(render_visuals(project, articles, data))
     with stage("read"):
-        for raw in sorted((project.content / "raw").iterdir()):
-            if raw.is_file() and not raw.name.startswith("."):
-                outputs[f"raw/{raw.name}"] = raw.read_bytes()
+        for raw in raw_files(project.content):
+            outputs[raw] = (project.content / raw).read_bytes()
     with stage("write"):
         _replace_generated(project.docs, outputs)
     return articles
@@ -286,11 +482,11 @@ def _replace_generated(docs: Path, outputs: dict[str, bytes]) -> None:
         if not target.is_file() or target.read_bytes() != data_bytes:
             write_atomically(target, data_bytes)
     for name in GENERATED:
-        top = docs / name
-        stale = [p for p in ([top] if top.is_file() else sorted(top.rglob("*"))) if p.is_file()]
-        for path in stale:
-            if path.relative_to(docs).as_posix() not in outputs:
-                path.unlink()
+        for top in sorted(docs.glob(name)):
+            stale = [p for p in ([top] if top.is_file() else sorted(top.rglob("*"))) if p.is_file()]
+            for path in stale:
+                if path.relative_to(docs).as_posix() not in outputs:
+                    path.unlink()
 
 
 def source_date_epoch(articles: list[Article]) -> str:
@@ -302,36 +498,58 @@ def source_date_epoch(articles: list[Article]) -> str:
 
 
 def build(project: Project, site_dir: Path | None = None, dirty: bool = False) -> list[Article]:
-    """Generate docs/, then run the MkDocs build in strict mode into site/.
+    """Generate docs/, build the site with MkDocs in strict mode beside site/, index it for search, swap it in.
 
-    dirty: MkDocs renders only the pages whose Markdown generate() rewrote (newer than their HTML), over
-    the previous build in site_dir, and the pages of removed Markdown files are removed: a preview after
-    adding an article. It is a full build when there is no previous build, or when mkdocs.yml, the
-    navigation or overrides/ changed since, as every page carries them.
+    MkDocs writes its output in place, file by file; building into a new folder and renaming it into place
+    means a failed or interrupted build leaves the previous site/ exactly as it was.
+
+    dirty: a preview. MkDocs renders, in site/ itself, only the pages whose Markdown generate() rewrote
+    (newer than their HTML), and the pages of removed Markdown files are removed; no swap. It is a full
+    build when there is no previous build, or when mkdocs.yml, the navigation or overrides/ changed since,
+    as every page carries them.
     """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
+    generated_before = _generated_files(project.docs)
     articles = generate(project)
-    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(articles)
-    _show_mkdocs_log()
-    site_dir = site_dir or project.site
-    dirty = dirty and _unchanged_frame(project, site_dir)
-    with stage("mkdocs"):
-        config = load_config(str(project.mkdocs_yml), strict=True, site_dir=str(site_dir))
-        if dirty:
-            _remove_stale_pages(project.docs, site_dir)
-        # MkDocs warns that a dirty build may leave links stale, and strict mode would count that warning as a
-        # failure. Our navigation never lists articles, so a page added or removed changes no navigation.
-        dirty_warning = logging.getLogger("mkdocs.commands.build")
-        dirty_warning.addFilter(_not_the_dirty_warning)
-        try:
-            mkdocs_build(config, dirty=dirty)
-        finally:
-            dirty_warning.removeFilter(_not_the_dirty_warning)
-    with stage("search"):
-        index_for_search(site_dir)
+    target = site_dir or project.site
+    if dirty and _unchanged_frame(project, target):
+        _show_mkdocs_log()
+        with stage("mkdocs"), _environment("SOURCE_DATE_EPOCH", source_date_epoch(articles)):
+            _remove_outputs_of(generated_before - _generated_files(project.docs), target)
+            config = load_config(str(project.mkdocs_yml), strict=True, site_dir=str(target))
+            _dirty_mkdocs_build(config)
+        with stage("search"):
+            index_for_search(target)
+        return articles
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(target)
+    staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.build-"))
+    try:
+        _show_mkdocs_log()
+        with stage("mkdocs"), _environment("SOURCE_DATE_EPOCH", source_date_epoch(articles)):
+            mkdocs_build(load_config(str(project.mkdocs_yml), strict=True, site_dir=str(staging)))
+        with stage("search"):
+            index_for_search(staging)
+        os.chmod(staging, 0o777 & ~_umask())  # mkdtemp's folder is private; the site is for everyone to read
+        _swap_in(staging, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)  # only still there if the build failed
     return articles
+
+
+def _dirty_mkdocs_build(config: Any) -> None:
+    """MkDocs' dirty build. It warns that links may go stale, and strict mode would count that as a failure:
+    our navigation never lists articles, so a page added or removed changes no navigation."""
+    from mkdocs.commands.build import build as mkdocs_build
+
+    dirty_warning = logging.getLogger("mkdocs.commands.build")
+    dirty_warning.addFilter(_not_the_dirty_warning)
+    try:
+        mkdocs_build(config, dirty=True)
+    finally:
+        dirty_warning.removeFilter(_not_the_dirty_warning)
 
 
 def _unchanged_frame(project: Project, site_dir: Path) -> bool:
@@ -347,12 +565,28 @@ def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
     return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
-def _remove_stale_pages(docs: Path, site_dir: Path) -> None:
-    """The built pages (name/index.html) of generated Markdown pages that no longer exist."""
-    for name in ("articles", "themes", "outlets", "entities"):
-        for page in sorted((site_dir / name).glob("*/index.html")):
-            if not (docs / name / f"{page.parent.name}.md").is_file():
-                shutil.rmtree(page.parent)
+def _generated_files(docs: Path) -> set[str]:
+    """The files generate() owns under docs/, relative to it."""
+    found = set()
+    for name in GENERATED:
+        for top in docs.glob(name):
+            found |= {
+                p.relative_to(docs).as_posix() for p in ([top] if top.is_file() else top.rglob("*")) if p.is_file()
+            }
+    return found
+
+
+def _remove_outputs_of(removed: set[str], site_dir: Path) -> None:
+    """What MkDocs made in site_dir from generated files that are gone: a page's index.html, or the file."""
+    for relative in sorted(removed):
+        if relative.endswith(".md"):
+            stem = relative.removesuffix(".md")
+            page = site_dir / (stem.removesuffix("index") if stem.endswith("index") else stem + "/") / "index.html"
+            page.unlink(missing_ok=True)
+            if page.parent != site_dir and page.parent.is_dir() and not any(page.parent.iterdir()):
+                page.parent.rmdir()
+        else:
+            (site_dir / relative).unlink(missing_ok=True)
 
 
 # What the search finds: the articles, home and method pages. Theme, outlet and entity pages are left out
@@ -376,6 +610,42 @@ def index_for_search(site_dir: Path) -> None:
         raise RuntimeError(f"pagefind failed ({completed.returncode}): {completed.stderr.strip()}")
 
 
+def _remove_leftovers(target: Path) -> None:
+    """The folders a killed build left beside `target` (one build of a project runs at a time)."""
+    for kind in ("build", "old"):
+        for leftover in sorted(target.parent.glob(f".{target.name}.{kind}-*")):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _swap_in(staging: Path, target: Path) -> None:
+    """Put the new site where the old one was with two renames, then delete the old one.
+
+    Between the renames, for a moment, `target` does not exist: a server may answer 404 for one request,
+    but no reader ever gets a page of one build with the assets of another, or half a file.
+    """
+    if not target.exists():
+        staging.rename(target)
+        return
+    old = target.with_name(f".{target.name}.old-{staging.name.rsplit('-', 1)[-1]}")
+    target.rename(old)
+    staging.rename(target)
+    shutil.rmtree(old)
+
+
+@contextmanager
+def _environment(name: str, value: str) -> Iterator[None]:
+    """Set an environment variable for one step, then restore it, so the next build in this process starts clean."""
+    saved = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if saved is None:
+            del os.environ[name]
+        else:
+            os.environ[name] = saved
+
+
 def _show_mkdocs_log() -> None:
     """Print MkDocs' messages as its own command line does, so a strict-mode warning is seen."""
     logger = logging.getLogger("mkdocs")
@@ -389,70 +659,202 @@ def _show_mkdocs_log() -> None:
 
 @dataclass
 class IngestReport:
-    """What one ingest run did, file by file."""
+    """What one ingest run did, and the new articles for the maintainer to review. A record is one article of a
+    capture or a dataset, or a whole capture refused before it was split; each record in is created, skipped or
+    refused, once."""
 
+    records: int = 0
+    stored: list[str] = field(default_factory=list)  # captures copied into content/raw/
     created: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
-    errors: list[ContentError] = field(default_factory=list)
+    errors: list[ContentError] = field(default_factory=list)  # one per refused record
+    notes: list[ContentError] = field(default_factory=list)  # created, but something needs a maintainer's look
+    articles: list[Article] = field(default_factory=list)  # as written, with the themes they would get
+    reviews: list[str] = field(default_factory=list)  # each new article's inferred front matter, to check
+
+    def tally(self) -> str:
+        """'7 records in: 3 created, 1 skipped (exist), 3 refused'."""
+        return (
+            f"{count_of(self.records, 'record')} in: {len(self.articles)} created, "
+            f"{len(self.skipped)} skipped (exist), {len(self.errors)} refused"
+        )
 
 
-def ingest(project: Project, paths: list[Path]) -> IngestReport:
-    """Raw captures -> content/raw/ and one content/articles/<slug>.md per article. Never overwrites."""
+Found = tuple[Segment, Draft]  # an article of a capture, and where in it
+Planned = tuple[Path, Segment, Draft]  # the same, with the file it will be written to
+# Wraps the articles being written, e.g. in a progress bar; ingest itself prints nothing.
+Progress = Callable[[list[Planned]], Iterable[Planned]]
+
+
+def _no_progress(planned: list[Planned]) -> Iterable[Planned]:
+    return planned
+
+
+def ingest(project: Project, paths: list[Path], progress: Progress = _no_progress) -> IngestReport:
+    """Raw captures or JSONL datasets -> content/raw/ and one content/articles/<slug>.md per article.
+
+    Never overwrites. A capture is stored in content/raw/ only when an article comes from it; errors name
+    the file as given.
+    """
     data = load_site_data(project.content)
     report = IngestReport()
-    written: set[Path] = set()
     for source_path in paths:
-        target = project.content / "raw" / source_path.name
-        data_bytes = source_path.read_bytes()
-        if target.exists() and target.read_bytes() != data_bytes:
-            report.skipped.append(
-                f"{source_path}: content/raw/{target.name} exists with other text; rename the file to ingest it"
-            )
-            continue
-        if not target.exists():
-            write_atomically(target, data_bytes)
-            report.created.append(f"content/raw/{target.name}")
         try:
-            raw = read_raw(project.content, f"raw/{target.name}")
+            raw, data_bytes = _read_capture(project, source_path, data)
         except ContentError as error:
+            report.records += 1
             report.errors.append(error)
             continue
-        segments = split_posts(raw, data.separators)
-        if not segments:
-            report.errors.append(
-                ContentError(
-                    f"content/raw/{target.name}", None, None, "holds no text", "check that the capture is not empty"
-                )
-            )
-        for segment in segments:
+        drafts = _drafts_of(raw, data, report)
+        _write_drafts(project, raw, data_bytes, drafts, data, report, progress)
+    return report
+
+
+def _drafts_of(raw: RawFile, data: SiteData, report: IngestReport) -> list[Found]:
+    """The articles a capture holds: one per post of a text capture, one per record of a JSONL dataset.
+
+    Each counts as a record in; one that cannot become an article is refused here.
+    """
+    drafts = []
+    if raw.path.endswith(".jsonl"):
+        for number in records_of(raw):
+            report.records += 1
             try:
-                draft = parse_segment(raw, segment, data)
+                parsed = parse_record(raw, number, data)
             except ContentError as error:
                 report.errors.append(error)
                 continue
-            article_path = project.content / "articles" / f"{slugify(draft.front.title)}.md"
-            relative = f"content/articles/{article_path.name}"
-            if article_path in written:
-                report.errors.append(
-                    ContentError(
-                        f"content/{raw.path}",
-                        segment.first,
-                        "title",
-                        f"gives the same file name as an article ingested just before: {relative}",
-                        "two articles cannot share a slug; write this one by hand under another name",
-                    )
+            drafts.append((Segment(number, number), parsed.draft))
+            report.notes += parsed.notes
+        return drafts
+    for segment in split_posts(raw, data.separators):
+        report.records += 1
+        try:
+            drafts.append((segment, parse_segment(raw, segment, data)))
+        except ContentError as error:
+            report.errors.append(error)
+    return drafts
+
+
+def _lines_of(segment: Segment, raw: RawFile) -> str:
+    """'lines 1-4 of raw/dump.txt', or 'line 3 of raw/set.jsonl' for one record."""
+    if segment.first == segment.last:
+        return f"line {segment.first} of {raw.path}"
+    return f"lines {segment.first}-{segment.last} of {raw.path}"
+
+
+def new_article(project: Project, front: FrontMatter) -> Path:
+    """Write content/articles/<slug>.md, a skeleton with every field explained; never overwrites."""
+    path = project.content / "articles" / f"{slugify(front.title)}.md"
+    if path.exists():
+        raise ContentErrors(
+            [
+                ContentError(
+                    f"content/articles/{path.name}",
+                    None,
+                    None,
+                    "exists already, and new never overwrites a file",
+                    "edit that file, or give the new article another title",
                 )
-                continue
-            if article_path.exists():
-                report.skipped.append(
-                    f"{relative}: exists (from lines {segment.first}-{segment.last} of "
-                    f"{raw.path}); ingest never overwrites an article file"
+            ]
+        )
+    write_atomically(path, article_skeleton(front).encode("utf-8"))
+    return path.relative_to(project.root)
+
+
+def write_schema(project: Project) -> bool:
+    """Write the front matter's JSON Schema to schema/; False if the file was current already."""
+    path = project.root / SCHEMA_PATH
+    text = front_matter_schema().encode("utf-8")
+    if path.is_file() and path.read_bytes() == text:
+        return False
+    write_atomically(path, text)
+    return True
+
+
+def _read_capture(project: Project, source_path: Path, data: SiteData) -> tuple[RawFile, bytes]:
+    """A capture given to ingest and its bytes, if it holds at least one post or record; else the error refusing it."""
+    shown, name = str(source_path), source_path.name
+    problem = capture_name_problem(name)
+    if problem:
+        raise ContentError(shown, None, None, f"the file name {problem}", f"rename it to {safe_capture_name(name)}")
+    check_size(shown, source_path.stat().st_size, MAX_CAPTURE_BYTES)
+    data_bytes = source_path.read_bytes()
+    raw = RawFile.from_text(f"raw/{name}", decode_text(shown, data_bytes), shown)
+    stored = project.content / "raw" / name
+    if stored.exists() and stored.read_bytes() != data_bytes:
+        raise ContentError(
+            shown, None, None, f"content/raw/{name} holds another capture", "rename this file and ingest it again"
+        )
+    if not any(raw.has_text(n) for n in range(1, len(raw.lines) + 1)):
+        raise ContentError(shown, None, None, "holds no text", "check that you captured the right page")
+    if not name.endswith(".jsonl") and not split_posts(raw, data.separators):
+        raise ContentError(
+            shown, None, None, "holds only post separators", "check that you captured the right page, with its posts"
+        )
+    return raw, data_bytes
+
+
+def _write_drafts(
+    project: Project,
+    raw: RawFile,
+    data_bytes: bytes,
+    drafts: list[Found],
+    data: SiteData,
+    report: IngestReport,
+    progress: Progress,
+) -> None:
+    """Write one article file per draft, and the capture they come from; a file that exists is never overwritten."""
+    planned: dict[Path, Found] = {}
+    kept = False  # an article of this capture is already in content/articles/
+    for segment, draft in drafts:
+        path = project.content / "articles" / f"{slugify(draft.front.title)}.md"
+        relative = f"content/articles/{path.name}"
+        if path in planned or (path.exists() and _holds_other_article(path, draft)):
+            other = f"the article at line {planned[path][0].first}" if path in planned else "another article"
+            report.errors.append(
+                ContentError(
+                    raw.shown,
+                    segment.first,
+                    "title",
+                    f"gives the file name {relative}, which {other} has",
+                    "two articles cannot share a file name: write this one by hand under another name",
                 )
-                continue
-            write_atomically(article_path, write_article(draft.front, draft.paragraphs).encode("utf-8"))
-            written.add(article_path)
-            report.created.append(f"{relative} (lines {segment.first}-{segment.last} of {raw.path})")
-    return report
+            )
+        elif path.exists():
+            kept = True
+            report.skipped.append(
+                f"{relative}: exists ({_lines_of(segment, raw)}); ingest never overwrites an article file"
+            )
+        else:
+            planned[path] = (segment, draft)
+    stored = project.content / raw.path
+    if (planned or kept) and not stored.exists():
+        write_atomically(stored, data_bytes)
+        report.stored.append(f"content/{raw.path}")
+    for path, segment, draft in progress([(path, *found) for path, found in planned.items()]):
+        write_atomically(path, write_article(draft.front, draft.paragraphs).encode("utf-8"))
+        relative = f"content/articles/{path.name}"
+        created = f"{relative} ({_lines_of(segment, raw)})"
+        if draft.front.date is None and draft.front.date_evidence:
+            created += f"; undated: the dateline “{draft.front.date_evidence}” names no real day"
+        report.created.append(created)
+        article = assign_themes(Article(path.stem, f"articles/{path.name}", draft.front, draft.paragraphs), data.themes)
+        report.articles.append(article)
+        report.reviews.append(review(relative, article, data))
+
+
+def _holds_other_article(path: Path, draft: Draft) -> bool:
+    """Whether an existing article file comes from another capture, or other lines of it, or was written by hand.
+
+    A file that cannot be read counts as this article's: it is skipped, never overwritten, and `check` says what is
+    wrong with it.
+    """
+    try:
+        front, _ = read_article(path, read_text_file(path, path, MAX_ARTICLE_FILE_BYTES))
+    except (ContentError, ContentErrors):
+        return False
+    return front.source != draft.front.source
 
 
 def serve(project: Project, dev_addr: str) -> None:

@@ -2,55 +2,74 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
+import re
+import threading
 from collections.abc import Iterator
-from urllib.parse import urlsplit
+from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, ConsoleMessage, Page, Request, expect, sync_playwright
+from playwright.sync_api import Browser, Page, Route, expect
 
-CHROMIUM = "/usr/bin/chromium"
-# Flags Debian's Chromium needs as root in a container, and to keep it from calling home.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from generator import site
+from generator.render.basemap import Place
+from tests.browser import SEARCH_TIMEOUT, Watch
+from tests.conftest import _QuietHandler, copy_project
+from tests.expected_charts import chart_pages, expected_marks, records
+
 ARTICLE = "articles/russian-military-assistance-to-assad-remains-the-main-stumbling-block-over-syria/"
 PUTIN_ON_IDLIB = "articles/driving-out-militants-from-syrias-idlib-now-top-priority-putin/"
-PAGE_TYPES = ["", "themes/idlib/", ARTICLE, "method/", "entities/", "entities/idlib/", "outlets/", "outlets/rt/"]
+PAGE_TYPES = [
+    "",
+    "themes/idlib/",
+    ARTICLE,
+    "method/",
+    "input/",
+    "entities/",
+    "entities/idlib/",
+    "outlets/",
+    "outlets/rt/",
+    "coverage/",
+    "timeline/",
+    "map/",
+]
+BUNDLE = "assets/javascripts/vendor/plotly-scatter-bar.min.js"
+MAP_PLACES = [
+    Place("Idlib", 35.93, 36.63, 6, "themes/idlib/"),
+    Place("Damascus", 33.51, 36.29, 5, "themes/geneva/"),
+    Place("Aleppo", 36.2, 37.16, 4, "themes/aleppo/"),
+    Place("Latakia", 35.52, 35.79, 3, "themes/il-20/"),
+    Place("Geneva", 46.2, 6.14, 2, "themes/geneva/"),
+]
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Another built site served on a free localhost port, for as long as the context lasts."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
 
 
-class Watch:
-    """Console errors, page errors, dialogs and requests to another origin, seen while a test runs."""
+def published_here(tab: Page, site_url: str) -> None:
+    """Serve the sitemap with this server's address, as a published site's names its own.
 
-    def __init__(self, page: Page, origin: str) -> None:
-        self.problems: list[str] = []
-        self.origin = origin
-        page.on("console", self._console)
-        page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
-        page.on("dialog", lambda dialog: self.problems.append(f"dialog: {dialog.message}"))
-        page.on("request", self._request)
+    Material's instant navigation follows only the links its sitemap lists, comparing their ports too; the
+    test build's sitemap names SITE_URL's default address, not the free port the test serves it on.
+    """
 
-    def _console(self, message: ConsoleMessage) -> None:
-        if message.type == "error":
-            self.problems.append(f"console error: {message.text}")
+    def rewrite(route: Route) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, body=re.sub(r"https?://[^/<]+/", site_url, response.text()))
 
-    def _request(self, request: Request) -> None:
-        parts = urlsplit(request.url)
-        if parts.scheme in ("http", "https") and f"{parts.scheme}://{parts.netloc}" != self.origin:
-            self.problems.append(f"request to another origin: {request.url}")
+    tab.route("**/sitemap.xml", rewrite)
 
 
 @pytest.fixture
@@ -117,10 +136,11 @@ def test_article_has_related_articles_with_reasons_and_a_citation(page: tuple[Pa
 def test_search_finds_an_article_by_a_word_in_its_text(page: tuple[Page, Watch], site_url: str) -> None:
     tab, _ = page
     tab.goto(site_url)
-    # Typed, as a reader does: Material sends a query on each key (a filled-in value alone sends none).
+    # Typed key by key: Material reads the query on keyup (or when its index is ready, or on focus), and
+    # fill() fires none of them once the index is ready, so the query was sometimes never read.
     tab.get_by_role("textbox", name="Search").press_sequentially("Bsanqul")
     result = tab.locator(".md-search-result__item").first
-    expect(result).to_contain_text("Chlorine delivered")
+    expect(result).to_contain_text("Chlorine delivered", timeout=SEARCH_TIMEOUT)
 
 
 def test_palette_switch_turns_the_page_dark(page: tuple[Page, Watch], site_url: str) -> None:
@@ -131,13 +151,176 @@ def test_palette_switch_turns_the_page_dark(page: tuple[Page, Watch], site_url: 
     expect(tab.locator("body")).not_to_have_attribute("data-md-color-scheme", scheme or "")
 
 
+def test_edit_link_and_repository_link_fetch_nothing_from_another_origin(
+    page: tuple[Page, Watch], site_url: str
+) -> None:
+    tab, _ = page
+    tab.goto(site_url + ARTICLE, wait_until="networkidle")
+    edit = tab.get_by_role("link", name="Edit this page: content/articles/")
+    expect(edit).to_have_attribute("href", re.compile(r"/edit/main/content/articles/[a-z0-9-]+\.md$"))
+    expect(tab.get_by_role("link", name="GitHub").first).to_be_visible()
+    # Material would fetch stars and forks from api.github.com and show them here; the fixture checks no request left.
+    expect(tab.locator(".md-source__facts")).to_have_count(0)
+
+
+def charts_drawn(tab: Page) -> None:
+    """Bring each chart into view (they draw as they come near it), and wait until all have drawn."""
+    for plot in tab.locator(".chart__plot").all():
+        plot.scroll_into_view_if_needed()
+    tab.wait_for_function("() => [...document.querySelectorAll('.chart__plot')].every(p => p.dataset.drawn === 'true')")
+
+
 @pytest.mark.parametrize("path", PAGE_TYPES)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_page_has_no_accessibility_violations(page: tuple[Page, Watch], site_url: str, path: str, scheme: str) -> None:
     tab, _ = page
     tab.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
     tab.goto(site_url + path)
+    charts_drawn(tab)
     results = Axe().run(tab)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_each_chart_draws_the_marks_its_data_implies(page: tuple[Page, Watch], site_url: str, built_site: Path) -> None:
+    tab, _ = page
+    marks = expected_marks(built_site)
+    for path, ids in chart_pages(built_site).items():
+        tab.goto(site_url + path)
+        charts_drawn(tab)
+        for chart_id in ids:
+            plot = tab.locator(f"#chart-{chart_id} .chart__plot")
+            expect(plot.locator("svg.main-svg").first).to_be_visible()
+            expect(plot.locator(".point"), f"{path} {chart_id}").to_have_count(marks[chart_id])
+
+
+def test_palette_switch_recolours_the_charts(page: tuple[Page, Watch], site_url: str) -> None:
+    tab, _ = page
+    tab.emulate_media(color_scheme="light")
+    tab.goto(site_url + "coverage/")
+    charts_drawn(tab)
+    plot = tab.locator("#chart-articles-per-month-by-theme .chart__plot")
+    bar = plot.locator(".point path").first
+    tick = plot.locator(".xtick text").first
+    before = (bar.evaluate("e => getComputedStyle(e).fill"), tick.evaluate("e => getComputedStyle(e).fill"))
+    tab.get_by_title("Switch to dark mode").click()
+    expect(tab.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    tab.wait_for_function("([el, fill]) => getComputedStyle(el).fill !== fill", arg=[bar.element_handle(), before[0]])
+    after = (bar.evaluate("e => getComputedStyle(e).fill"), tick.evaluate("e => getComputedStyle(e).fill"))
+    assert after[0] != before[0] and after[1] != before[1]
+    assert plot.locator(".point").count() > 0
+
+
+def test_instant_navigation_to_a_chart_page_draws_it_without_a_reload(
+    page: tuple[Page, Watch], site_url: str, built_site: Path
+) -> None:
+    tab, watch = page
+    published_here(tab, site_url)
+    tab.goto(site_url)
+    tab.wait_for_load_state("networkidle")  # Material intercepts links once it has read the sitemap
+    tab.evaluate("window.__stayed = 'no reload'")
+    assert not any(BUNDLE in url for url in watch.requests), "the home page has no chart and loads no plotly.js"
+    tab.locator("nav.md-nav--primary").get_by_role("link", name="Coverage", exact=True).click()
+    expect(tab).to_have_url(site_url + "coverage/")
+    expect(tab.locator("h1")).to_have_text("Coverage")  # the address changes before the content
+    charts_drawn(tab)
+    assert tab.evaluate("window.__stayed") == "no reload"
+    marks = expected_marks(built_site)["articles-per-month-by-theme"]
+    expect(tab.locator("#chart-articles-per-month-by-theme .point")).to_have_count(marks)
+    tab.locator("nav.md-nav--primary").get_by_role("link", name="Timeline", exact=True).click()
+    expect(tab).to_have_url(site_url + "timeline/")
+    expect(tab.locator("h1")).to_have_text("Timeline")
+    charts_drawn(tab)
+    assert tab.evaluate("window.__stayed") == "no reload"
+    events_marks = expected_marks(built_site)["events-and-articles"]
+    expect(tab.locator("#chart-events-and-articles .point")).to_have_count(events_marks)
+    expect(tab.get_by_label("Theme", exact=True)).to_be_visible()
+
+
+def test_article_page_loads_no_chart_library(page: tuple[Page, Watch], site_url: str) -> None:
+    tab, watch = page
+    tab.goto(site_url + ARTICLE)
+    tab.wait_for_load_state("networkidle")
+    assert watch.requests and not any("plotly" in url for url in watch.requests)
+
+
+def test_selecting_an_article_on_the_timeline_opens_it(
+    page: tuple[Page, Watch], site_url: str, built_site: Path
+) -> None:
+    tab, _ = page
+    articles, _ = records(built_site)
+    first = min((a for a in articles if a["date"]), key=lambda a: (a["date"], a["slug"]))
+    tab.goto(site_url + "timeline/")
+    charts_drawn(tab)
+    point = tab.locator("#chart-events-and-articles .scatterlayer .trace").nth(1).locator(".point").first
+    box = point.bounding_box()
+    assert box is not None
+    # plotly listens on the plot area above the point, so the click goes to where the point is drawn.
+    tab.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    expect(tab).to_have_url(site_url + first["page"])
+    expect(tab.locator("h1")).to_have_text(first["title"])
+
+
+def test_timeline_narrows_by_theme_and_outlet_from_the_keyboard(
+    page: tuple[Page, Watch], site_url: str, built_site: Path
+) -> None:
+    tab, _ = page
+    articles, _ = records(built_site)
+    tab.goto(site_url + "timeline/")
+    items = tab.locator(".timeline__list li")
+    status = tab.get_by_role("status")
+    expect(status).to_have_text(f"Showing all {len(articles)} articles.")
+    theme = tab.get_by_label("Theme", exact=True)
+    theme.focus()
+    tab.keyboard.press("ArrowDown")
+    chosen = theme.input_value()
+    in_theme = [a for a in articles if chosen in a["themes"]]
+    expect(status).to_have_text(f"Showing {len(in_theme)} articles of {len(articles)}.")
+    expect(items.locator("visible=true")).to_have_count(len(in_theme))
+    outlet = in_theme[0]["outlet_id"]
+    tab.get_by_label("Outlet", exact=True).select_option(outlet)
+    both = [a for a in in_theme if a["outlet_id"] == outlet]
+    expect(items.locator("visible=true")).to_have_count(len(both))
+    noun = "article" if len(both) == 1 else "articles"
+    expect(status).to_have_text(f"Showing {len(both)} {noun} of {len(articles)}.")
+
+
+def test_without_javascript_the_timeline_lists_everything(browser: Browser, site_url: str, built_site: Path) -> None:
+    articles, _ = records(built_site)
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(site_url + "timeline/")
+    expect(tab.locator(".timeline__list li").locator("visible=true")).to_have_count(len(articles))
+    expect(tab.locator("form.timeline__filter")).to_be_hidden()
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def map_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site built with a small fixture of places standing in for the entities' coordinates."""
+    project = copy_project(tmp_path_factory.mktemp("map") / "project")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(site, "places_named", lambda articles, data: MAP_PLACES)
+        site.build(project)
+    with serve(project.site) as url:
+        yield url
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_map_draws_the_places_from_geometry_the_site_serves(browser: Browser, map_site_url: str, scheme: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)  # type: ignore[arg-type]
+    tab = context.new_page()
+    watch = Watch(tab, map_site_url.rstrip("/"))
+    tab.goto(map_site_url + "map/")
+    charts_drawn(tab)
+    plot = tab.locator("#chart-places-named .chart__plot")
+    expect(plot.locator(".point")).to_have_count(len(MAP_PLACES))
+    expect(plot.locator(".textpoint").first).to_have_text("Idlib")
+    assert plot.locator(".scatterlayer .trace").first.locator("path.js-fill").count() == 1
+    table = tab.locator("#chart-places-named table")
+    assert table.locator("a").count() == len(MAP_PLACES)  # in the collapsed <details>
+    results = Axe().run(tab)
+    context.close()
+    assert watch.problems == []
     assert results.violations_count == 0, results.generate_report()
 
 

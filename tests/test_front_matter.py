@@ -7,9 +7,11 @@ from pathlib import Path
 import pytest
 
 from generator.errors import ContentErrors
+from generator.model import SetAsideLine
 from generator.parse.front import read_article, write_article
 
 PATH = Path("content/articles/x.md")
+REPO_ARTICLES = Path(__file__).resolve().parent.parent / "content" / "articles"
 
 
 def errors_of(text: str) -> list[str]:
@@ -35,8 +37,10 @@ def test_unknown_field_is_an_error_not_a_new_field() -> None:
 
 
 def test_impossible_date_is_an_error() -> None:
-    [error] = errors_of("---\ntitle: T\noutlet: rt\ndate: 2018-02-30\ndate_source: maintainer\n---\n")
-    assert error.startswith("content/articles/x.md:4: date: ")
+    assert errors_of("---\ntitle: T\noutlet: rt\ndate: 2018-02-30\ndate_source: maintainer\n---\n") == [
+        'content/articles/x.md:4: date: "2018-02-30" is not a date; write it as YYYY-MM-DD, a day that exists, '
+        "e.g. 2016-10-19"
+    ]
 
 
 def test_date_without_its_source_is_an_error() -> None:
@@ -52,8 +56,10 @@ def test_invalid_yaml_reports_its_line_in_the_file() -> None:
 
 
 def test_python_tags_are_refused_not_run() -> None:
-    [error] = errors_of("---\ntitle: !!python/object/apply:os.system ['echo hi']\noutlet: rt\n---\n")
-    assert "is not valid YAML" in error
+    assert errors_of("---\ntitle: !!python/object/apply:os.system ['echo hi']\noutlet: rt\n---\n") == [
+        "content/articles/x.md:2: uses the YAML tag !!python/object/apply:os.system, which is not allowed; "
+        "remove it, and quote a value that starts with '!'"
+    ]
 
 
 def test_written_file_reads_back_the_same() -> None:
@@ -66,6 +72,44 @@ def test_written_file_reads_back_the_same() -> None:
 def test_yaml_aliases_are_refused_so_they_cannot_expand() -> None:
     text = "---\ntitle: T\noutlet: rt\nauthor: &a x\nreferences: [*a, *a]\n---\n"
     assert errors_of(text) == [
-        "content/articles/x.md:5: is not valid YAML: uses a YAML alias (*name); write the value out instead; "
-        "check the indentation and quoting there"
+        "content/articles/x.md:5: uses a YAML alias (*name), which is not allowed; write the value out"
     ]
+
+
+def test_a_field_given_twice_is_an_error_not_the_last_one_silently() -> None:
+    assert errors_of("---\ntitle: T\noutlet: rt\ntitle: U\n---\n") == [
+        "content/articles/x.md:4: gives 'title' twice; keep one of them"
+    ]
+
+
+def test_front_matter_that_is_never_closed_is_one_error() -> None:
+    assert errors_of("---\ntitle: T\noutlet: rt\nText.\n") == [
+        "content/articles/x.md:1: the front matter is never closed; end it with a '---' line before the text"
+    ]
+
+
+def test_front_matter_that_is_a_list_is_one_error() -> None:
+    assert errors_of("---\n- title\n- outlet\n---\nText.\n") == [
+        "content/articles/x.md:2: the front matter is list, not fields; "
+        "write one field per line, as 'title: The headline'"
+    ]
+
+
+def test_a_dashed_line_in_the_body_is_text() -> None:
+    assert read_article(PATH, "---\ntitle: T\noutlet: rt\n---\nBefore.\n\n---\n\nAfter.\n")[1] == (
+        "Before.",
+        "---",
+        "After.",
+    )
+
+
+@pytest.mark.parametrize("path", sorted(REPO_ARTICLES.glob("*.md")), ids=lambda path: path.stem)
+def test_an_ingested_article_file_is_written_again_byte_for_byte(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert write_article(*read_article(PATH, text)) == text
+
+
+def test_a_set_aside_line_ending_in_a_no_break_space_reads_back() -> None:
+    front, paragraphs = read_article(PATH, "---\ntitle: T\noutlet: rt\n---\n")
+    front = front.model_copy(update={"set_aside": [SetAsideLine(line=1, role="title", text=":\xa0")]})
+    assert read_article(PATH, write_article(front, paragraphs)) == (front, paragraphs)

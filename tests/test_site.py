@@ -12,7 +12,7 @@ import pytest
 
 from generator import site
 from generator.errors import ContentErrors
-from tests.conftest import copy_project
+from tests.conftest import REPO_URL, build_as_published, copy_project
 
 
 def tree_digest(root: Path) -> dict[str, str]:
@@ -77,7 +77,7 @@ def test_generated_pages_say_they_are_generated(built_site: Path) -> None:
 
 def test_same_content_builds_the_same_bytes(tmp_path: Path, built_site: Path) -> None:
     again = copy_project(tmp_path / "again")
-    site.build(again)
+    build_as_published(again)
     assert tree_digest(again.site) == tree_digest(built_site)
 
 
@@ -151,10 +151,11 @@ def test_two_posts_with_one_headline_are_a_reported_collision(project: site.Proj
     dump = tmp_path / "dump.txt"
     dump.write_text("Same headline\n\nFirst text.\nShare:\nSame headline\n\nSecond text.\nShare:\n", "utf-8")
     report = site.ingest(project, [dump])
-    assert report.created == ["content/raw/dump.txt", "content/articles/same-headline.md (lines 1-4 of raw/dump.txt)"]
+    assert report.stored == ["content/raw/dump.txt"]
+    assert report.created == ["content/articles/same-headline.md (lines 1-4 of raw/dump.txt)"]
     assert [str(e) for e in report.errors] == [
-        "content/raw/dump.txt:5: title: gives the same file name as an article ingested just before: "
-        "content/articles/same-headline.md; two articles cannot share a slug; write this one by hand under another name"
+        f"{dump}:5: title: gives the file name content/articles/same-headline.md, which the article at line 1 has; "
+        "two articles cannot share a file name: write this one by hand under another name"
     ]
 
 
@@ -167,6 +168,33 @@ def test_generate_removes_pages_of_deleted_articles_and_keeps_hand_written_ones(
     site.generate(project)
     assert not page.exists()
     assert (project.docs / "method.md").is_file()
+
+
+def edit_links(page: Path) -> list[str]:
+    return re.findall(r'<a href="([^"]*)"[^>]*rel="edit"', page.read_text(encoding="utf-8"))
+
+
+def test_edit_this_page_opens_the_file_in_content_the_page_is_made_from(built_site: Path) -> None:
+    article = "video-crosstalk-on-syria-into-the-abyss"
+    assert edit_links(built_site / "articles" / article / "index.html") == [
+        f"{REPO_URL}/edit/main/content/articles/{article}.md"
+    ]
+    assert edit_links(built_site / "themes" / "idlib" / "index.html") == [f"{REPO_URL}/edit/main/content/themes.yml"]
+    assert edit_links(built_site / "method" / "index.html") == [f"{REPO_URL}/edit/main/docs/method.md"]
+    # The home page is assembled from all of content/: there is no one file to edit.
+    assert edit_links(built_site / "index.html") == []
+
+
+def test_the_repository_link_does_not_ask_github_for_its_stars(built_site: Path) -> None:
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    assert f'<a href="{REPO_URL}" title="Go to repository" class="md-source">' in html
+    assert 'data-md-component="source"' not in html
+
+
+def test_without_repo_url_there_are_no_edit_links(project: site.Project) -> None:
+    site.build(project)
+    assert edit_links(project.site / "method" / "index.html") == []
+    assert "md-source" not in (project.site / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_dirty_build_after_adding_and_removing_articles_matches_a_full_build(tmp_path: Path) -> None:

@@ -72,13 +72,3 @@ def link_references(articles: list[Article]) -> list[Article]:
                 backlinks[slug].append(article.slug)
         linked.append(replace(article, references=tuple(references)))
     return [replace(a, backlinks=tuple(sorted(backlinks[a.slug]))) for a in linked]
-
-
-def near_misses(articles: list[Article]) -> list[tuple[Article, LinkedReference]]:
-    """References whose closest headline is alike enough to be worth a look but not enough to link."""
-    return [
-        (article, linked)
-        for article in articles
-        for linked in article.references
-        if not linked.is_link and linked.similarity >= NEAR_MISS_THRESHOLD
-    ]

@@ -8,10 +8,13 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from pydantic import ValidationError
+
 from generator.config import SiteData
 from generator.errors import ContentError
-from generator.model import DateSource, FrontMatter, LineRole, Reference, SetAsideLine, SourceSpan
-from generator.parse.dates import date_in_url, parse_dateline
+from generator.model import MAX_TITLE_LENGTH, DateSource, FrontMatter, LineRole, Reference, SetAsideLine, SourceSpan
+from generator.parse.dates import date_in_url, read_dateline
+from generator.visible import is_blank
 
 HEAD_LINES = 8  # a dateline or byline is only looked for this many lines below the headline
 
@@ -25,22 +28,30 @@ _LEADING_TAGS = re.compile(r"^(?:\[[^\]]{1,20}\]\s*)+")
 
 @dataclass(frozen=True)
 class RawFile:
-    """A captured text as lines; `path` is relative to content/."""
+    """A captured text as lines; `path` is relative to content/, `shown` is the path errors name."""
 
     path: str
     lines: tuple[str, ...]
+    shown: str
 
     @classmethod
-    def from_text(cls, path: str, text: str) -> RawFile:
-        """Split on LF, CRLF or CR; a final line ending does not start another line."""
+    def from_text(cls, path: str, text: str, shown: str | None = None) -> RawFile:
+        """Split on LF, CRLF or CR; a final line ending does not start another line.
+
+        Errors name `shown`, the file as the maintainer gave it to ingest, or else content/<path>.
+        """
         text = text.removeprefix("\ufeff")
         lines = re.split(r"\r\n|\r|\n", text)
         if lines and lines[-1] == "":
             lines.pop()
-        return cls(path, tuple(lines))
+        return cls(path, tuple(lines), shown or f"content/{path}")
 
     def line(self, number: int) -> str:
         return self.lines[number - 1]
+
+    def has_text(self, number: int) -> bool:
+        """Whether line `number` shows anything: spaces and invisible characters alone make a blank line."""
+        return not is_blank(self.lines[number - 1])
 
 
 @dataclass(frozen=True)
@@ -78,7 +89,7 @@ def split_posts(raw: RawFile, separators: tuple[str, ...]) -> list[Segment]:
         text_lines = [
             n
             for n in range(segment.first, segment.last + 1)
-            if raw.line(n).strip() and raw.line(n).strip() not in separators
+            if raw.has_text(n) and raw.line(n).strip() not in separators
         ]
         if text_lines:
             last = segment.last if raw.line(segment.last).strip() in separators else text_lines[-1]
@@ -92,7 +103,8 @@ def span_sha256(raw: RawFile, segment: Segment) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _domain(url: str) -> str:
+def url_domain(url: str) -> str:
+    """The host of a URL, without 'www.'."""
     return (urlsplit(url).hostname or "").removeprefix("www.")
 
 
@@ -108,15 +120,19 @@ class _Reader:
         self.url: str | None = None
         self.url_line = 0
         self.outlet_named: tuple[str, int] | None = None
-        self.date_found: tuple[dt.date, str] | None = None
+        self.dateline: tuple[dt.date | None, str, int] | None = None  # date (None if impossible), line, its number
         self.references: list[Reference] = []
+        self.lines_after_title = 0  # text lines read since the headline: the head is the first HEAD_LINES
+        self.body_seen = False  # a body line since the headline: a later copy of it is text, not a repeat
 
     def read(self) -> None:
         numbers = range(self.segment.first, self.segment.last + 1)
-        text_numbers = [n for n in numbers if self.raw.line(n).strip()]
+        text_numbers = [n for n in numbers if self.raw.has_text(n)]
         for n in text_numbers:
             line = self.raw.line(n)
             stripped = line.strip()
+            if self.title is not None:
+                self.lines_after_title += 1
             if stripped in self.data.separators:
                 self.roles[n] = ("separator", None)
             elif rule := self._boilerplate(line):
@@ -124,10 +140,12 @@ class _Reader:
             elif self.title is None:
                 self.title, self.title_line = stripped, n
                 self.roles[n] = ("title", None)
-            elif self._is_title_repeat(stripped, n):
+            elif self._is_title_repeat(stripped):
                 self.roles[n] = ("title-repeat", None)
-            elif role := self._metadata(stripped, n, text_numbers):
+            elif role := self._metadata(stripped, n):
                 self.roles[n] = (role, None)
+            else:
+                self.body_seen = True
         # A bare domain as the last line is the outlet's credit ("Financialtribune.com").
         body_or_meta = [n for n in text_numbers if self.roles.get(n, ("body",))[0] not in ("separator", "boilerplate")]
         if body_or_meta and body_or_meta[-1] not in self.roles:
@@ -144,21 +162,12 @@ class _Reader:
                 return rule.name
         return None
 
-    def _is_title_repeat(self, stripped: str, number: int) -> bool:
-        if self._has_body_before(number):
-            return False
+    def _is_title_repeat(self, stripped: str) -> bool:
         assert self.title is not None
-        return stripped in (self.title, _LEADING_TAGS.sub("", self.title))
+        return not self.body_seen and stripped in (self.title, _LEADING_TAGS.sub("", self.title))
 
-    def _has_body_before(self, number: int) -> bool:
-        return any(self.raw.line(n).strip() and n not in self.roles for n in range(self.title_line + 1, number))
-
-    def _in_head(self, number: int, text_numbers: list[int]) -> bool:
-        after_title = [n for n in text_numbers if n > self.title_line]
-        return number in after_title[:HEAD_LINES]
-
-    def _metadata(self, stripped: str, number: int, text_numbers: list[int]) -> LineRole | None:
-        in_head = self._in_head(number, text_numbers)
+    def _metadata(self, stripped: str, number: int) -> LineRole | None:
+        in_head = self.lines_after_title <= HEAD_LINES
         if reference := _REFERENCE.fullmatch(stripped):
             self.references.append(Reference(line=number, label=reference["label"], title=reference["value"].strip()))
             return "reference"
@@ -172,13 +181,14 @@ class _Reader:
                 self.outlet_named = (value, number)
                 return "outlet"
         if in_head and self.author is None and (author := _AUTHOR.fullmatch(stripped)):
+            if is_blank(author["value"]):
+                return None
             self.author = author["value"].strip()
             return "author"
-        if in_head and self.date_found is None and (found := parse_dateline(stripped)):
-            date, blog_author = found
-            self.date_found = (date, stripped)
-            if blog_author and self.author is None:
-                self.author = blog_author
+        if in_head and self.dateline is None and (found := read_dateline(stripped)):
+            self.dateline = (found.date, stripped, number)
+            if found.author and self.author is None and not is_blank(found.author):
+                self.author = found.author
             return "dateline"
         return None
 
@@ -189,7 +199,7 @@ class _Reader:
             outlet = self.data.outlet_for_name(name)
             if outlet is None:
                 raise ContentError(
-                    f"content/{self.raw.path}",
+                    self.raw.shown,
                     line,
                     "outlet",
                     f"{name!r} is not an outlet in content/outlets.yml",
@@ -197,13 +207,13 @@ class _Reader:
                 )
             return outlet.id
         if self.url:
-            outlet = self.data.outlet_for_domain(_domain(self.url))
+            outlet = self.data.outlet_for_domain(url_domain(self.url))
             if outlet is None:
                 raise ContentError(
-                    f"content/{self.raw.path}",
+                    self.raw.shown,
                     self.url_line,
                     "outlet",
-                    f"no outlet in content/outlets.yml has the domain {_domain(self.url)!r}",
+                    f"no outlet in content/outlets.yml has the domain {url_domain(self.url)!r}",
                     "add the domain to an outlet there and ingest again",
                 )
             return outlet.id
@@ -216,40 +226,74 @@ def parse_segment(raw: RawFile, segment: Segment, data: SiteData) -> Draft:
     reader.read()
     if reader.title is None:
         raise ContentError(
-            f"content/{raw.path}",
+            raw.shown,
             segment.first,
             "title",
             "no headline: every line here is boilerplate or a separator",
             "check content/boilerplate.yml, or write the article by hand with `python -m generator new`",
         )
-    date: dt.date | None = None
-    date_source: DateSource = "unknown"
-    evidence: str | None = None
-    if reader.date_found:
-        date, evidence = reader.date_found
-        date_source = "text"
-    elif reader.url and (url_date := date_in_url(reader.url)):
-        date, date_source, evidence = url_date, "url", reader.url
+    if len(reader.title) > MAX_TITLE_LENGTH:
+        raise ContentError(
+            raw.shown,
+            reader.title_line,
+            "title",
+            f"the headline would be this line of {len(reader.title):,} characters; a headline has at most "
+            f"{MAX_TITLE_LENGTH}",
+            "the capture has probably lost its line breaks: capture the page again as text, headline on its own line",
+        )
+    date, date_source, evidence = _date(reader, raw, data)
     set_aside = [
         SetAsideLine(line=n, role=role, text=raw.line(n), rule=rule) for n, (role, rule) in sorted(reader.roles.items())
     ]
     body = tuple(
-        raw.line(n).strip()
-        for n in range(segment.first, segment.last + 1)
-        if raw.line(n).strip() and n not in reader.roles
+        raw.line(n).strip() for n in range(segment.first, segment.last + 1) if raw.has_text(n) and n not in reader.roles
     )
-    front = FrontMatter(
-        title=reader.title,
-        outlet=reader.outlet_id(),
-        author=reader.author,
-        date=date,
-        date_source=date_source,
-        date_evidence=evidence,
-        url=reader.url,
-        source=SourceSpan(
-            file=raw.path, first_line=segment.first, last_line=segment.last, sha256=span_sha256(raw, segment)
-        ),
-        set_aside=set_aside,
-        references=reader.references,
-    )
+    try:
+        front = FrontMatter(
+            title=reader.title,
+            outlet=reader.outlet_id(),
+            author=reader.author,
+            date=date,
+            date_source=date_source,
+            date_evidence=evidence,
+            url=reader.url,
+            source=SourceSpan(
+                file=raw.path, first_line=segment.first, last_line=segment.last, sha256=span_sha256(raw, segment)
+            ),
+            set_aside=set_aside,
+            references=reader.references,
+        )
+    except ValidationError as error:  # a safety net: the reader only gives values the model accepts
+        raise ContentError(
+            raw.shown, segment.first, None, f"cannot be an article: {error}", "write the article by hand"
+        ) from error
     return Draft(front, body)
+
+
+def _date(reader: _Reader, raw: RawFile, data: SiteData) -> tuple[dt.date | None, DateSource, str | None]:
+    """The date the dateline states, else the URL's; a date outside the period is refused.
+
+    A dateline naming a day that does not exist ('February 30, 2018') leaves the article undated, the line kept
+    as its evidence, for a maintainer to settle.
+    """
+    found: tuple[dt.date, DateSource, str, int] | None = None
+    if reader.dateline:
+        date, line, number = reader.dateline
+        if date is None:
+            return None, "unknown", line
+        found = (date, "text", line, number)
+    elif reader.url and (url_date := date_in_url(reader.url)):
+        found = (url_date, "url", reader.url, reader.url_line)
+    if found is None:
+        return None, "unknown", None
+    date, source, evidence, number = found
+    if date not in data.period:
+        where = f"the dateline “{evidence}”" if source == "text" else "the date in the URL"
+        raise ContentError(
+            raw.shown,
+            number,
+            "date",
+            f"{where} gives {date}, outside the period the site covers, {data.period.start} to {data.period.end}",
+            "widen the period in content/site.yml if the article belongs here",
+        )
+    return date, source, evidence

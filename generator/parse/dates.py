@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
+
+# A dateline is short; the limit also keeps the blog-tail pattern from backtracking through a long line.
+MAX_DATELINE = 200
 
 _MONTHS = {
     name: number
@@ -61,14 +65,22 @@ def _to_date(match: re.Match[str]) -> dt.date | None:
         return None
 
 
-def parse_dateline(line: str) -> tuple[dt.date, str | None] | None:
-    """The date a dateline states, and the author of a blog's 'in News by D' tail.
+@dataclass(frozen=True)
+class Dateline:
+    """What a dateline states: the date (None when no such day exists: 'February 30, 2018'), and a blog's author."""
 
-    >>> parse_dateline("17:54, 7 September 2015")
-    (datetime.date(2015, 9, 7), None)
-    >>> parse_dateline("May 1, 2016 in News by D")
-    (datetime.date(2016, 5, 1), 'D')
+    date: dt.date | None
+    author: str | None
+
+
+def read_dateline(line: str) -> Dateline | None:
+    """The dateline a line is, if it is one: a line that is a date and nothing else, in one of the known forms.
+
+    >>> read_dateline("February 30, 2018")
+    Dateline(date=None, author=None)
     """
+    if len(line) > MAX_DATELINE:
+        return None
     text = _LEAD_IN.sub("", line.strip())
     author = None
     tail = _BLOG_TAIL.match(text)
@@ -77,9 +89,20 @@ def parse_dateline(line: str) -> tuple[dt.date, str | None] | None:
     for form in _DATELINE_FORMS:
         match = form.fullmatch(text)
         if match:
-            date = _to_date(match)
-            return (date, author) if date else None
+            return Dateline(_to_date(match), author)
     return None
+
+
+def parse_dateline(line: str) -> tuple[dt.date, str | None] | None:
+    """The date a dateline states, and the author of a blog's 'in News by D' tail; None unless the date exists.
+
+    >>> parse_dateline("17:54, 7 September 2015")
+    (datetime.date(2015, 9, 7), None)
+    >>> parse_dateline("May 1, 2016 in News by D")
+    (datetime.date(2016, 5, 1), 'D')
+    """
+    found = read_dateline(line)
+    return (found.date, found.author) if found and found.date else None
 
 
 def date_in_url(url: str) -> dt.date | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 
-from generator.model import Article, Relation
+from generator.model import DATE_SOURCES, Article, Relation
 from generator.render.cite import bibtex, csl_json, json_ld, plain_citation, script_json
 from generator.render.corpus import Corpus
 from generator.render.page import page
@@ -35,13 +35,14 @@ ENTITY_TYPE_TITLES = {
 def dated_as(article: Article) -> str:
     """The date and how it was established, in words: '7 September 2015, taken from the original URL'."""
     front = article.front
+    if front.date is None and front.date_evidence:
+        return f"not established; the capture’s dateline (“{inline(front.date_evidence)}”) names no real day"
     if front.date is None:
         return "not established; the capture states none"
-    how = {
-        "text": f"stated in the text (“{inline(front.date_evidence or '')}”)",
-        "url": "taken from the original URL",
-        "maintainer": "set by a maintainer",
-    }[front.date_source]
+    how = DATE_SOURCES[front.date_source]
+    # The line the text states the date in, or the dataset's own value, shows what was read.
+    if front.date_source in ("text", "dataset") and front.date_evidence:
+        how += f" (“{inline(front.date_evidence)}”)"
     return f"{human_date(front.date)}, {how}"
 
 
@@ -194,7 +195,8 @@ def _provenance(article: Article) -> str:
         return "\n".join(lines)
     source = front.source
     lines += [
-        f"- **Raw capture:** [{inline(source.file)}](../{source.file}), lines {source.first_line}–{source.last_line}",
+        f"- **Raw capture:** [{inline(source.file)}](../{source.file}), "
+        + _line_range(source.first_line, source.last_line),
         f"- **SHA-256 of those lines:** `{source.sha256}`",
     ]
     text = "\n".join(lines)
@@ -210,6 +212,11 @@ def _provenance(article: Article) -> str:
             f'<th scope="col">Text as captured</th></tr></thead><tbody>{rows}</tbody></table></div>'
         )
     return text
+
+
+def _line_range(first: int, last: int) -> str:
+    """'lines 3–9', or 'line 3' for one line (a dataset record)."""
+    return f"line {first}" if first == last else f"lines {first}–{last}"
 
 
 def article_page(article: Article, corpus: Corpus) -> str:

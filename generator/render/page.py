@@ -15,7 +15,18 @@ SEARCH_EXCLUDE = {"search": {"exclude": True}}
 
 
 def page(title: str, description: str, source: str, body: list[str], meta: dict[str, Any] | None = None) -> str:
-    """The page's text. Title and description are HTML-escaped: MkDocs puts them in the head unescaped."""
-    front = {"title": attribute(title), "description": attribute(description), **(meta or {}), **SEARCH_EXCLUDE}
+    """The page's text. Title and description are HTML-escaped: MkDocs puts them in the head unescaped.
+
+    `source` is what the page is made from, relative to the repository; when it is one file, "edit this
+    page" opens it (`edit_path`, read by overrides/partials/actions.html), never the generated page.
+    """
+    edit_path = None if source.endswith("/") else source
+    front = {
+        "title": attribute(title),
+        "description": attribute(description),
+        "edit_path": edit_path,
+        **(meta or {}),
+        **SEARCH_EXCLUDE,
+    }
     header = yaml.dump(front, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=100_000)
     return "---\n" + header + "---\n\n" + GENERATED_NOTE.format(source=source) + "\n\n" + "\n\n".join(body) + "\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 
 import yaml
 
@@ -21,7 +22,7 @@ SITE_SUBJECT = (
 )
 
 
-def theme_page(theme: Theme, corpus: Corpus) -> str:
+def theme_page(theme: Theme, corpus: Corpus, extra: str = "") -> str:
     """A theme's intro, then its articles in date order, undated ones last under their own heading."""
     members = corpus.in_theme(theme.id)
     dated = [a for a in members if a.front.date]
@@ -37,6 +38,8 @@ def theme_page(theme: Theme, corpus: Corpus) -> str:
         )
     span = f", from {human_date(dated[0].front.date)} to {human_date(dated[-1].front.date)}" if dated else ""
     body.append(f"**{count_of(len(members), 'article')}**{span}; {len(undated)} undated.")
+    if extra:
+        body.append(extra)
     if dated:
         body += ["## Dated articles", "\n".join(article_item(a, corpus, "../") for a in dated)]
     if undated:
@@ -89,9 +92,13 @@ def nav_file(data: SiteData) -> str:
     nav = [
         {"Home": "index.md"},
         {"Themes": [{attribute(t.title): f"themes/{t.id}.md"} for t in data.themes]},
+        {"Coverage": "coverage.md"},
+        {"Timeline": "timeline.md"},
+        {"Map": "map.md"},
         {"Outlets": "outlets/index.md"},
         {"People, places and groups": "entities/index.md"},
         {"Method": "method.md"},
+        {"Broken and hostile input": "input.md"},
     ]
     return (
         "# "
@@ -101,11 +108,11 @@ def nav_file(data: SiteData) -> str:
     )
 
 
-def render_pages(corpus: Corpus) -> dict[str, str]:
-    """Every generated page, by its path under docs/."""
+def render_pages(corpus: Corpus, theme_extras: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Every generated page, by its path under docs/; `theme_extras` goes on theme pages (their chart)."""
     pages = {"index.md": home_page(corpus), ".generated-nav.yml": nav_file(corpus.data)}
     for theme in corpus.data.themes:
-        pages[f"themes/{theme.id}.md"] = theme_page(theme, corpus)
+        pages[f"themes/{theme.id}.md"] = theme_page(theme, corpus, (theme_extras or {}).get(theme.id, ""))
     for article in corpus.articles:
         pages[f"articles/{article.slug}.md"] = article_page(article, corpus)
     pages["outlets/index.md"] = outlet_index(corpus)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import html
+import re
 
 _MONTHS = (
     "January",
@@ -23,6 +24,9 @@ _MONTHS = (
 # Exactly the characters Python-Markdown unescapes; a backslash before any other would show.
 _MARKDOWN_PUNCTUATION = "\\`*_{}[]()#+-.!"
 
+# Embeddings, overrides and isolates (LRE RLE PDF LRO RLO, LRI RLI FSI PDI).
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
 GENERATED_NOTE = "<!-- Generated from {source} by `python -m generator generate`; edit that, not this file. -->"
 
 
@@ -30,15 +34,20 @@ GENERATED_NOTE = "<!-- Generated from {source} by `python -m generator generate`
 def inline(text: str) -> str:
     """Text for a Markdown line: HTML characters as entities, Markdown punctuation backslash-escaped.
 
+    Text with bidi controls is isolated in <bdi>, so an override it leaves open cannot reverse what follows
+    it on the line (the date after a headline in a list, say).
+
     >>> inline("<b>[x](javascript:y)</b>")
     '&lt;b&gt;\\\\[x\\\\]\\\\(javascript:y\\\\)&lt;/b&gt;'
+    >>> inline("\u202eevil")
+    '<bdi>\u202eevil</bdi>'
     """
-    text = " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    escaped = " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     # One str.replace per character present (the backslash first): faster than a regex substitution.
     for char in _MARKDOWN_PUNCTUATION:
-        if char in text:
-            text = text.replace(char, "\\" + char)
-    return text
+        if char in escaped:
+            escaped = escaped.replace(char, "\\" + char)
+    return f"<bdi>{escaped}</bdi>" if _BIDI_CONTROLS.search(text) else escaped
 
 
 def attribute(text: str) -> str:

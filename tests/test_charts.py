@@ -1,0 +1,175 @@
+"""Charts: built from the same records as the pages, their data as tables and CSV, undated articles named."""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from generator import site
+from generator.render.basemap import Outline, Place, extent, outlines_from_json, places_map
+from generator.render.charts import EVENT_COLOURS, GREY, PALETTE
+from tests.expected_charts import chart_pages, expected_marks, records
+
+WHITE, SLATE = "#ffffff", "#1e2129"
+FIGURE = re.compile(r'<figure class="chart" id="chart-([a-z0-9-]+)">.*?</figure>', re.S)
+PLOT = re.compile(
+    r'class="chart__plot" role="img" aria-label="([^"]+)" data-marks="(\d+)" style="height:\d+px" '
+    r"data-figure='([^']*)'"
+)
+FIXTURE_PLACES = [
+    Place("Idlib", 35.93, 36.63, 6, "themes/idlib/"),
+    Place("Damascus", 33.51, 36.29, 5, "themes/geneva/"),
+    Place("Aleppo", 36.2, 37.16, 4, "themes/aleppo/"),
+    Place("Latakia", 35.52, 35.79, 3, "themes/il-20/"),
+    Place("Geneva", 46.2, 6.14, 2, "themes/geneva/"),
+]
+
+
+def luminance(colour: str) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(a: str, b: str) -> float:
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("pair", [*PALETTE, GREY, EVENT_COLOURS])
+def test_chart_colours_stand_out_from_both_backgrounds(pair: tuple[str, str]) -> None:
+    light, dark = pair
+    assert contrast(light, WHITE) >= 3 and contrast(dark, SLATE) >= 3
+
+
+def charts_in(page: Path) -> dict[str, str]:
+    return {m.group(1): m.group(0) for m in FIGURE.finditer(page.read_text(encoding="utf-8"))}
+
+
+def test_each_chart_page_carries_its_charts_with_the_marks_the_export_implies(built_site: Path) -> None:
+    marks = expected_marks(built_site)
+    for path, ids in chart_pages(built_site).items():
+        charts = charts_in(built_site / path / "index.html")
+        assert sorted(charts) == sorted(ids), path
+        for chart_id, block in charts.items():
+            plot = PLOT.search(block)
+            assert plot, chart_id
+            assert int(plot.group(2)) == marks[chart_id], chart_id
+            assert "<figcaption" in block and "<details" in block and "<table>" in block
+            assert f'href="{"../" * path.count("/")}data/charts/{chart_id}.csv" download' in block
+
+
+def test_pages_without_charts_carry_no_figure(built_site: Path) -> None:
+    articles, _ = records(built_site)
+    for page in ["index.html", "method/index.html", *(f"{a['page']}index.html" for a in articles)]:
+        assert "data-figure=" not in (built_site / page).read_text(encoding="utf-8"), page
+
+
+def test_month_csv_counts_each_article_once_per_theme(built_site: Path) -> None:
+    articles, _ = records(built_site)
+    with (built_site / "data/charts/articles-per-month-by-theme.csv").open(encoding="utf-8") as stream:
+        rows = list(csv.DictReader(stream))
+    dated = [a for a in articles if a["date"]]
+    assert len(rows) == len({a["date"][:7] for a in dated})
+    total = sum(int(row["Articles (each once)"]) for row in rows)
+    assert total == len(dated)
+    theme_cells = sum(int(v) for row in rows for k, v in row.items() if k not in ("Month", "Articles (each once)"))
+    assert theme_cells == sum(len(a["themes"]) for a in dated)
+
+
+def test_outlet_csv_counts_every_article_dated_or_not(built_site: Path) -> None:
+    articles, _ = records(built_site)
+    with (built_site / "data/charts/articles-per-outlet-by-theme.csv").open(encoding="utf-8") as stream:
+        rows = list(csv.DictReader(stream))
+    assert sum(int(row["Articles (each once)"]) for row in rows) == len(articles)
+    assert {row["Outlet"] for row in rows} == {a["outlet"] for a in articles}
+
+
+def test_undated_articles_are_named_beside_the_time_charts(built_site: Path) -> None:
+    articles, _ = records(built_site)
+    undated = [a for a in articles if not a["date"]]
+    assert undated
+    for path in ["coverage/", "timeline/"]:
+        page = (built_site / path / "index.html").read_text(encoding="utf-8")
+        assert f"Not in this chart: {len(undated)} undated articles" in page
+        for article in undated:
+            assert html.escape(article["title"], quote=False) in page, article["slug"]
+
+
+def test_timeline_lists_every_article_once_with_its_themes_and_outlet(built_site: Path) -> None:
+    articles, _ = records(built_site)
+    page = (built_site / "timeline" / "index.html").read_text(encoding="utf-8")
+    items = re.findall(r'<li data-themes="([^"]*)" data-outlet="([^"]*)">.*?href="\.\./articles/([a-z0-9-]+)/"', page)
+    assert sorted(slug for _, _, slug in items) == sorted(a["slug"] for a in articles)
+    by_slug = {a["slug"]: a for a in articles}
+    for themes, outlet, slug in items:
+        assert themes.split() == by_slug[slug]["themes"] and outlet == by_slug[slug]["outlet_id"]
+    assert '<form class="timeline__filter" hidden>' in page
+    assert '<label for="timeline-theme">Theme</label>' in page and '<label for="timeline-outlet">Outlet</label>' in page
+
+
+def test_the_timeline_csv_lists_events_and_articles_in_date_order(built_site: Path) -> None:
+    articles, events = records(built_site)
+    with (built_site / "data/charts/events-and-articles.csv").open(encoding="utf-8") as stream:
+        rows = list(csv.DictReader(stream))
+    assert [r["Kind"] for r in rows].count("Key event") == len(events)
+    assert [r["Kind"] for r in rows].count("Article") == len([a for a in articles if a["date"]])
+    assert {r["What (page)"] for r in rows if r["Kind"] == "Article"} == {a["page"] for a in articles if a["date"]}
+
+
+def test_source_text_in_charts_and_the_timeline_is_shown_not_run(project: site.Project) -> None:
+    hostile = project.content / "articles" / "hostile.md"
+    hostile.write_text(
+        "---\ntitle: '</script><script>alert(1)</script> <b>bold</b>'\noutlet: rt\ndate: 2016-06-01\n"
+        "date_source: maintainer\nthemes: [idlib]\n---\nText.\n",
+        encoding="utf-8",
+    )
+    site.build(project)
+    for path in ["coverage", "timeline", "themes/idlib"]:
+        page = (project.site / path / "index.html").read_text(encoding="utf-8")
+        assert "<script>alert" not in page, path
+        assert "<b>bold" not in page, path
+    timeline = (project.site / "timeline" / "index.html").read_text(encoding="utf-8")
+    figure = PLOT.search(timeline)
+    assert figure
+    texts = json.loads(figure.group(3))["data"][1]["text"]
+    assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;bold&lt;/b&gt;" in texts
+
+
+def outlines() -> tuple[Outline, ...]:
+    path = Path(__file__).resolve().parent.parent / "content" / "map" / "countries-50m.json"
+    return outlines_from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+def test_map_draws_each_place_over_outlines_clipped_to_its_extent() -> None:
+    chart = places_map(FIXTURE_PLACES, outlines())
+    assert chart is not None
+    assert chart.marks == len(FIXTURE_PLACES)
+    land, places = chart.figure["data"]
+    west, south, east, north = extent(FIXTURE_PLACES)
+    assert west <= 6.14 and east >= 37.16 and south <= 33.51 and north >= 46.2
+    xs = [x for x in land["x"] if x is not None]
+    ys = [y for y in land["y"] if y is not None]
+    # Clipped to the extent, give or take the rounding to 0.1 degree a map this wide gets.
+    assert xs and min(xs) >= west - 0.05 and max(xs) <= east + 0.05
+    assert min(ys) >= south - 0.05 and max(ys) <= north + 0.05
+    assert places["text"][0] == "Idlib" and places["marker"]["size"][0] == 6
+    assert places["meta"]["links"] == [p.href for p in FIXTURE_PLACES]
+    assert [row[0].href for row in chart.table.rows] == [p.href for p in FIXTURE_PLACES]
+
+
+def test_map_of_syria_alone_keeps_the_detail_of_the_outlines() -> None:
+    chart = places_map(FIXTURE_PLACES[:4], outlines())
+    assert chart is not None
+    land = chart.figure["data"][0]
+    # Two decimals (about 1 km) when the map spans a few degrees, and Lebanon's coast among the outlines.
+    assert any(x is not None and round(x, 1) != x for x in land["x"])
+    assert extent(FIXTURE_PLACES[:4])[2] - extent(FIXTURE_PLACES[:4])[0] < 12
