@@ -80,7 +80,12 @@ def tables(results: list[dict[str, Any]], machine: str) -> list[str]:
     for r in results:
         load = r["article_download"]
         searches = " / ".join(_kb(load[k]) for k in sorted(load) if k.startswith("first_search_"))
-        chart = r["chart_download"] if isinstance(r["chart_download"], str) else _kb(r["chart_download"]["page_load"])
+        chart_load = r["chart_download"]
+        chart = (
+            chart_load
+            if isinstance(chart_load, str)
+            else f"{_kb(chart_load['page_load'])} / {_kb(chart_load.get('with_charts_drawn', chart_load['page_load']))}"
+        )
         rows.append(
             [
                 f"{r['n']:,}",
@@ -100,7 +105,7 @@ def tables(results: list[dict[str, Any]], machine: str) -> list[str]:
         "article page load KB",
         f"first search KB ({names})",
         "Material search_index.json raw / gzip",
-        "chart page KB",
+        "chart page KB (load / charts drawn)",
     ]
     lines += _table(header, rows)
     lines += ["**The site**", ""]

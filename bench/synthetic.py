@@ -295,6 +295,13 @@ def reader_downloads(site_dir: Path, page: str, searches: Sequence[str] = FIRST_
                 if not query:
                     result["page_load"] = sum(sizes.values())
                     result["page_load_files"] = len(sizes)
+                    if tab.locator("figure.chart").count():
+                        # Charts draw as they come into view: scroll through the page, then count again.
+                        for chart in tab.locator("figure.chart").all():
+                            chart.scroll_into_view_if_needed()
+                        tab.wait_for_timeout(3000)
+                        tab.wait_for_load_state("networkidle")
+                        result["with_charts_drawn"] = sum(sizes.values())
                 else:
                     loaded = sum(sizes.values())
                     box = tab.get_by_role("textbox", name="Search")
