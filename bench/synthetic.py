@@ -261,6 +261,7 @@ def gzip_size(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0))
 
 
+CHART = '<figure class="chart"'
 # Searches a reader might make first: a word on most pages, a name, and a rare word.
 FIRST_SEARCHES = ("Syria", "Lavrov", "Bsanqul")
 
@@ -326,7 +327,8 @@ def site_measures(site_dir: Path) -> dict[str, Any]:
     median_page = sorted(pages, key=lambda p: (p.stat().st_size, str(p)))[len(pages) // 2]
     index = site_dir / "search" / "search_index.json"
     index_bytes = index.read_bytes() if index.is_file() else b""
-    chart_pages = sorted(p for p in site_dir.rglob("index.html") if "plotly" in p.read_text(encoding="utf-8"))
+    # A chart page carries <figure class="chart"> elements; charts.js loads plotly.js when one comes into view.
+    chart_pages = sorted(p for p in site_dir.rglob("index.html") if CHART in p.read_text(encoding="utf-8"))
     article_html = largest.read_text(encoding="utf-8")
     largest_page = max(site_dir.rglob("index.html"), key=lambda p: (p.stat().st_size, str(p)))
     return {
@@ -335,12 +337,13 @@ def site_measures(site_dir: Path) -> dict[str, Any]:
         "site_files": sum(1 for p in site_dir.rglob("*") if p.is_file()),
         "article_html_median": statistics.median(sizes),
         "article_html_max": sizes[-1],
-        "article_has_chart_library": "plotly" in article_html,
+        "article_has_chart_library": "plotly" in article_html or CHART in article_html,
         "search_index_raw": len(index_bytes),
         "search_index_gzip": gzip_size(index_bytes),
         "article_download": reader_downloads(site_dir, median_page.parent.relative_to(site_dir).as_posix() + "/"),
         "chart_download": (
-            reader_downloads(site_dir, chart_pages[0].parent.relative_to(site_dir).as_posix() + "/", ())
+            {"page": chart_pages[0].parent.relative_to(site_dir).as_posix() + "/"}
+            | reader_downloads(site_dir, chart_pages[0].parent.relative_to(site_dir).as_posix() + "/", ())
             if chart_pages
             else "n/a: no chart page yet"
         ),
