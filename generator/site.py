@@ -139,17 +139,16 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 @functools.lru_cache(maxsize=64)
-def _read_raw_cached(path: Path, size: int, mtime_ns: int) -> bytes:
-    """A raw file's bytes, read once per run even when a dump holds many articles (size and mtime key it)."""
-    return path.read_bytes()
+def _read_raw_cached(content: Path, relative: str, size: int, mtime_ns: int) -> RawFile:
+    """A raw file read and decoded once per run even when a dump holds many articles (size and mtime key it)."""
+    return RawFile.from_text(relative, decode_text(f"content/{relative}", (content / relative).read_bytes()))
 
 
 def read_raw(content: Path, relative: str) -> RawFile:
     """A raw capture by its path relative to content/: UTF-8 text, or a ContentError saying how to convert it."""
-    path, shown = content / relative, f"content/{relative}"
-    status = path.stat()
-    check_size(shown, status.st_size, MAX_CAPTURE_BYTES)
-    return RawFile.from_text(relative, decode_text(shown, _read_raw_cached(path, status.st_size, status.st_mtime_ns)))
+    status = (content / relative).stat()
+    check_size(f"content/{relative}", status.st_size, MAX_CAPTURE_BYTES)
+    return _read_raw_cached(content, relative, status.st_size, status.st_mtime_ns)
 
 
 def read_text_file(path: Path, shown: Path | str, limit: int) -> str:

@@ -28,6 +28,8 @@ _BYTE_ORDER_MARKS = [  # longest first: the UTF-32 LE mark starts with the UTF-1
 _SAMPLE_BYTES = 8192
 # Control bytes that no text holds (tab, line ends, form feed and escape do occur in text, if rarely).
 _BINARY_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B}
+# Every other byte, for bytes.translate to delete: what is left of a sample is its binary bytes, counted in C.
+_NOT_BINARY = bytes(sorted(set(range(256)) - _BINARY_BYTES))
 _BINARY_SHARE = 0.05  # random or compressed data has about 10% of them
 _BINARY_MINIMUM = 8  # fewer, in a short text, are a stray character to point at, not a sign of binary data
 # Control characters refused in text: C0 except tab and line ends, DEL, and C1 (U+0080-U+009F).
@@ -108,7 +110,7 @@ def _wide_encoding(data: bytes) -> str | None:
 
 def _looks_binary(data: bytes) -> bool:
     sample = data[:_SAMPLE_BYTES]
-    found = sum(byte in _BINARY_BYTES for byte in sample)
+    found = len(sample.translate(None, _NOT_BINARY))
     return found > _BINARY_MINIMUM and found > _BINARY_SHARE * len(sample)
 
 
