@@ -8,6 +8,7 @@ description: together they are the schema's documentation.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -335,13 +336,23 @@ class Article:
         """The lead sentence: the one-line summary in lists and the page description."""
         return lead_sentence(self.paragraphs[0]) if self.paragraphs else ""
 
-    @property
-    def theme_ids(self) -> list[str]:
-        return [m.theme_id for m in self.themes]
+    # Cached: the page renderers ask for these hundreds of times per article. (A frozen dataclass still has
+    # a __dict__ for cached_property to fill; `replace` makes a new article with an empty one.)
+    @functools.cached_property
+    def theme_ids(self) -> tuple[str, ...]:
+        return tuple(m.theme_id for m in self.themes)
 
-    @property
-    def entity_ids(self) -> list[str]:
-        return [m.entity_id for m in self.entities]
+    @functools.cached_property
+    def entity_ids(self) -> tuple[str, ...]:
+        return tuple(m.entity_id for m in self.entities)
+
+    def mention_of(self, entity_id: str) -> EntityMention:
+        """How the article names an entity (one of its entity_ids)."""
+        return self._mentions[entity_id]
+
+    @functools.cached_property
+    def _mentions(self) -> dict[str, EntityMention]:
+        return {m.entity_id: m for m in self.entities}
 
     @property
     def text(self) -> str:

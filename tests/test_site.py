@@ -123,7 +123,7 @@ def test_maintainer_themes_replace_the_inferred_ones(project: site.Project) -> N
     path = project.content / "articles" / "by-hand.md"
     path.write_text("---\ntitle: T\noutlet: rt\nthemes: [geneva]\n---\nIdlib, Idlib, Idlib.\n", encoding="utf-8")
     _, articles = site.load(project)
-    assert next(a for a in articles if a.slug == "by-hand").theme_ids == ["geneva"]
+    assert next(a for a in articles if a.slug == "by-hand").theme_ids == ("geneva",)
 
 
 def test_ingest_never_overwrites_an_article_file(project: site.Project) -> None:

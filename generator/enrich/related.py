@@ -79,7 +79,8 @@ def relate(articles: list[Article]) -> list[Article]:
         if not len(candidates):
             related.append(article)
             continue
-        text_scores = matrix[candidates] @ _dense(matrix, row)
+        words = _dense(matrix, row)
+        text_scores = matrix[candidates] @ words
         shared = members[candidates]
         entity_vector, theme_vector = np.zeros(members.shape[1]), np.zeros(members.shape[1])
         entity_vector[:entity_columns] = _dense(entities, row)
@@ -112,7 +113,7 @@ def relate(articles: list[Article]) -> list[Article]:
                     score=score,
                     entity_ids=tuple(sorted(shared, key=lambda e: (-entity_weight[e], e))[:REASON_LIMIT]),
                     theme_ids=tuple(t for t in article.theme_ids if t in theme_sets[row] & theme_sets[other]),
-                    words=_shared_words(matrix, row, other, vocabulary),
+                    words=_shared_words(words, matrix, other, vocabulary),
                 )
             )
         related.append(replace(article, related=tuple(chosen)))
@@ -182,10 +183,10 @@ def _row(matrix: object, row: int) -> tuple[np.ndarray, np.ndarray]:
     return matrix.indices[start:end], matrix.data[start:end]  # type: ignore[attr-defined]
 
 
-def _shared_words(matrix: object, row: int, other: int, vocabulary: object) -> tuple[str, ...]:
-    """The words that contribute most to the two texts' similarity."""
-    (columns, weights), (other_columns, other_weights) = _row(matrix, row), _row(matrix, other)
-    shared, mine, theirs = np.intersect1d(columns, other_columns, assume_unique=True, return_indices=True)
-    products = weights[mine] * other_weights[theirs]
-    order = np.lexsort((shared, -products))[:REASON_LIMIT]
-    return tuple(str(vocabulary[index]) for index in shared[order])  # type: ignore[index]
+def _shared_words(words: np.ndarray, matrix: object, other: int, vocabulary: object) -> tuple[str, ...]:
+    """The words that contribute most to the two texts' similarity; `words` is the one article's dense row."""
+    columns, weights = _row(matrix, other)
+    products = words[columns] * weights  # zero where the one article lacks the word
+    shared = np.flatnonzero(products)
+    order = shared[np.lexsort((columns[shared], -products[shared]))][:REASON_LIMIT]
+    return tuple(str(vocabulary[index]) for index in columns[order])  # type: ignore[index]

@@ -244,7 +244,7 @@ def article_page(article: Article, corpus: Corpus) -> str:
         for e in article.entity_ids
     ]
     meta = {
-        "entities": article.entity_ids,
+        "entities": list(article.entity_ids),
         "jsonld": script_json(json_ld(article, corpus.data.outlet(front.outlet), corpus.page_url(article), about)),
     }
     return page(front.title, article.lead or front.title, f"content/{article.path}", body, meta)

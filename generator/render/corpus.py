@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from generator.config import SiteData
@@ -37,9 +37,9 @@ class Corpus:
 
     @functools.cached_property
     def _by_outlet(self) -> dict[str, list[Article]]:
-        return self._group(lambda a: [a.front.outlet])
+        return self._group(lambda a: (a.front.outlet,))
 
-    def _group(self, keys: Callable[[Article], list[str]]) -> dict[str, list[Article]]:
+    def _group(self, keys: Callable[[Article], Sequence[str]]) -> dict[str, list[Article]]:
         """The articles under each key they have, in date order (the order of self.articles)."""
         groups: dict[str, list[Article]] = defaultdict(list)
         for article in self.articles:

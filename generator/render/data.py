@@ -28,12 +28,12 @@ def article_record(article: Article, data: SiteData) -> dict[str, Any]:
         "outlet_id": front.outlet,
         "author": front.author,
         "url": front.url,
-        "themes": article.theme_ids,
+        "themes": list(article.theme_ids),
         "source": source.file if source else None,
         "source_lines": f"{source.first_line}-{source.last_line}" if source else None,
         "source_sha256": source.sha256 if source else None,
         "page": f"articles/{article.slug}/",
-        "entities": article.entity_ids,
+        "entities": list(article.entity_ids),
         "related": [r.slug for r in article.related],
     }
 

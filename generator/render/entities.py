@@ -48,7 +48,10 @@ def entity_page(entity: Entity, corpus: Corpus) -> str:
             ]
         ),
     ]
-    together = Counter(other for a in naming for other in a.entity_ids if other != entity.id)
+    together: Counter[str] = Counter()
+    for article in naming:
+        together.update(article.entity_ids)
+    del together[entity.id]
     if together:
         ranked = sorted(together.items(), key=lambda item: (-item[1], corpus.data.entity(item[0]).name))
         body += [
@@ -60,7 +63,7 @@ def entity_page(entity: Entity, corpus: Corpus) -> str:
         ]
     items = []
     for article in naming:
-        mention = next(m for m in article.entities if m.entity_id == entity.id)
+        mention = article.mention_of(entity.id)
         outlet = inline(corpus.data.outlet(article.front.outlet).name)
         if mention.first_sentence is None:
             where = "Added by a maintainer; the text does not name it."
