@@ -513,14 +513,16 @@ def build(project: Project, site_dir: Path | None = None, dirty: bool = False) -
     generated_before = _generated_files(project.docs)
     articles = generate(project)
     target = site_dir or project.site
-    if dirty and _unchanged_frame(project, target):
+    if dirty and _unchanged_frame(project, target) and (target / PREVIEW_MANIFEST).is_file():
         _show_mkdocs_log()
+        last_build = (target / "sitemap.xml").stat().st_mtime_ns
         with stage("mkdocs"), _environment("SOURCE_DATE_EPOCH", source_date_epoch(articles)):
-            _remove_outputs_of(generated_before - _generated_files(project.docs), target)
+            removed = _remove_outputs_of(generated_before - _generated_files(project.docs), target)
             config = load_config(str(project.mkdocs_yml), strict=True, site_dir=str(target))
             _dirty_mkdocs_build(config)
         with stage("search"):
-            index_for_search(target)
+            rendered = {p for p in _search_pages(target) if (target / p).stat().st_mtime_ns > last_build}
+            index_changes_for_search(target, rendered, removed)
         return articles
     target.parent.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(target)
@@ -575,17 +577,23 @@ def _generated_files(docs: Path) -> set[str]:
     return found
 
 
-def _remove_outputs_of(removed: set[str], site_dir: Path) -> None:
-    """What MkDocs made in site_dir from generated files that are gone: a page's index.html, or the file."""
+def _remove_outputs_of(removed: set[str], site_dir: Path) -> set[str]:
+    """What MkDocs made in site_dir from generated files that are gone: a page's index.html, or the file.
+
+    Returns the removed pages, relative to site_dir.
+    """
+    pages = set()
     for relative in sorted(removed):
         if relative.endswith(".md"):
             stem = relative.removesuffix(".md")
             page = site_dir / (stem.removesuffix("index") if stem.endswith("index") else stem + "/") / "index.html"
             page.unlink(missing_ok=True)
+            pages.add(page.relative_to(site_dir).as_posix())
             if page.parent != site_dir and page.parent.is_dir() and not any(page.parent.iterdir()):
                 page.parent.rmdir()
         else:
             (site_dir / relative).unlink(missing_ok=True)
+    return pages
 
 
 # What the search finds: the articles, home and method pages. Theme, outlet and entity pages are left out
@@ -597,11 +605,61 @@ SEARCH_ROOT = "article.md-content__inner"
 SEARCH_EXCLUDE = (".set-aside", "details.cite")
 
 
+# A dirty build does not index the whole site again: Pagefind has no incremental mode, and at 10,000 articles
+# it would take a third of the preview. It indexes the pages rendered since the last full build into a
+# second, small index, which the search worker merges, preferring it for those pages and dropping removed ones;
+# the manifest (always there, so the worker's fetch of it never fails) lists both.
+PREVIEW_INDEX = "pagefind-preview"
+PREVIEW_MANIFEST = "pagefind/preview.json"
+
+
+def _search_pages(site_dir: Path) -> list[str]:
+    """The built pages the search indexes, relative to site_dir (SEARCH_PAGES as a list)."""
+    pages = [p for p in ("index.html", "method/index.html") if (site_dir / p).is_file()]
+    return pages + sorted(p.relative_to(site_dir).as_posix() for p in site_dir.glob("articles/*/index.html"))
+
+
 def index_for_search(site_dir: Path) -> None:
     """Pagefind's chunked index of the built pages into site_dir/pagefind/, for the search box's worker."""
-    shutil.rmtree(site_dir / "pagefind", ignore_errors=True)  # a dirty build keeps site_dir: no stale chunks
+    shutil.rmtree(site_dir / "pagefind", ignore_errors=True)
+    shutil.rmtree(site_dir / PREVIEW_INDEX, ignore_errors=True)
+    _pagefind(site_dir, site_dir / "pagefind")
+    _write_preview_manifest(site_dir, set(), set())
+
+
+def index_changes_for_search(site_dir: Path, rendered: set[str], removed: set[str]) -> None:
+    """Index the pages rendered since the last full build (these and earlier dirty builds') into the preview index."""
+    manifest = json.loads((site_dir / PREVIEW_MANIFEST).read_text(encoding="utf-8"))
+    pages = ({_page_file(url) for url in manifest["pages"]} | rendered) - removed
+    gone = ({_page_file(url) for url in manifest["removed"]} | removed) - pages
+    shutil.rmtree(site_dir / PREVIEW_INDEX, ignore_errors=True)
+    if pages:
+        # Pagefind indexes a folder: a folder of links to just these pages, laid out as in the site.
+        with tempfile.TemporaryDirectory(prefix="preview-pages-") as folder:
+            for page in pages:
+                (Path(folder) / page).parent.mkdir(parents=True, exist_ok=True)
+                os.link(site_dir / page, Path(folder) / page)
+            _pagefind(Path(folder), site_dir / PREVIEW_INDEX)
+    _write_preview_manifest(site_dir, pages, gone)
+
+
+def _page_url(page: str) -> str:
+    """A page file as the search's results name it: articles/x/index.html -> /articles/x/."""
+    return "/" + page.removesuffix("index.html")
+
+
+def _page_file(url: str) -> str:
+    return url.removeprefix("/") + "index.html"
+
+
+def _write_preview_manifest(site_dir: Path, pages: set[str], removed: set[str]) -> None:
+    manifest = {"pages": sorted(map(_page_url, pages)), "removed": sorted(map(_page_url, removed))}
+    (site_dir / PREVIEW_MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+
+
+def _pagefind(site_dir: Path, output: Path) -> None:
     command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", SEARCH_PAGES, "--silent"]
-    command += ["--root-selector", SEARCH_ROOT]
+    command += ["--output-path", str(output), "--root-selector", SEARCH_ROOT]
     for selector in SEARCH_EXCLUDE:
         command += ["--exclude-selectors", selector]
     completed = subprocess.run(command, capture_output=True, text=True, check=False)

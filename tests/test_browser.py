@@ -372,3 +372,41 @@ def test_search_shows_a_hostile_headline_as_text(browser: Browser, tmp_path_fact
     finally:
         context.close()
         server.shutdown()
+
+
+def test_a_preview_search_finds_the_added_article_and_not_the_removed_one(
+    browser: Browser, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    from tests.conftest import serve
+
+    project = copy_project(tmp_path_factory.mktemp("preview") / "project")
+    site.build(project)
+
+    def results(origin: str, query: str) -> list[str]:
+        context = browser.new_context()
+        tab = context.new_page()
+        watch = Watch(tab, origin.rstrip("/"))
+        try:
+            tab.goto(origin)
+            tab.get_by_role("textbox", name="Search").press_sequentially(query)
+            meta = tab.locator(".md-search-result__meta")
+            expect(meta).not_to_have_text(re.compile("Type to start searching"), timeout=SEARCH_TIMEOUT)
+            found = tab.locator(".md-search-result__item h1").all_inner_texts()
+            assert watch.problems == []
+            return found
+        finally:
+            context.close()
+
+    articles = project.content / "articles"
+    removed = next(articles.glob("western-leaders-*.md"))
+    with serve(project.site) as origin:
+        assert results(origin, "emphasizedthat")[0].startswith("Western Leaders")  # its own typo
+        (articles / "added.md").write_text(
+            "---\ntitle: Zzpreview jets strike near Idlib\noutlet: rt\ndate: 2018-09-04\ndate_source: maintainer\n---\n"
+            "Russian jets struck targets near Idlib, the ministry said.\n",
+            encoding="utf-8",
+        )
+        removed.unlink()
+        site.build(project, dirty=True)
+        assert results(origin, "Zzpreview")[0] == "Zzpreview jets strike near Idlib"
+        assert not [title for title in results(origin, "emphasizedthat") if title.startswith("Western Leaders")]

@@ -214,5 +214,16 @@ def test_a_dirty_build_after_adding_and_removing_articles_matches_a_full_build(t
     full = copy_project(tmp_path / "full")
     edit(full)
     site.build(full)
-    assert tree_digest(previewed.site) == tree_digest(full.site)
+
+    def pages(root: Path) -> dict[str, str]:
+        return {path: digest for path, digest in tree_digest(root).items() if not path.startswith("pagefind")}
+
+    assert pages(previewed.site) == pages(full.site)
     assert (full.site / "articles" / "added" / "index.html").is_file()
+    # The search: the full build's index of every page, and the preview's index of what it rendered and removed.
+    preview = json.loads((previewed.site / site.PREVIEW_MANIFEST).read_text(encoding="utf-8"))
+    assert "/articles/added/" in preview["pages"]
+    assert [url for url in preview["removed"] if url.startswith("/articles/western-leaders-")]
+    assert (previewed.site / site.PREVIEW_INDEX / "pagefind.js").is_file()
+    assert json.loads((full.site / site.PREVIEW_MANIFEST).read_text(encoding="utf-8")) == {"pages": [], "removed": []}
+    assert not (full.site / site.PREVIEW_INDEX).exists()

@@ -9,6 +9,7 @@ const RESULT_LIMIT = 20 // pages whose excerpts are fetched and shown, best firs
 const SECTION_LIMIT = 3 // sections listed under a page
 const root = new URL("../../", self.location.href)
 let engine = null
+let preview = null // after a dirty build: the pages its own index holds, and the pages removed since
 let latest = 0
 
 function escapeHTML(text) {
@@ -17,10 +18,25 @@ function escapeHTML(text) {
 
 async function pagefind() {
   if (engine === null) {
-    engine = await import(new URL("pagefind/pagefind.js", root).href)
-    await engine.options({ excerptLength: 30 })
+    const loaded = await import(new URL("pagefind/pagefind.js", root).href)
+    await loaded.options({ excerptLength: 30 })
+    // A dirty build (a maintainer's preview) indexes the pages it rendered apart: merged, tagged, preferred.
+    const manifest = await (await fetch(new URL("pagefind/preview.json", root))).json()
+    if (manifest.pages.length || manifest.removed.length) {
+      if (manifest.pages.length) {
+        await loaded.mergeIndex(new URL("pagefind-preview/", root).href, { mergeFilter: { index: "preview" } })
+      }
+      preview = { stale: new Set([...manifest.pages, ...manifest.removed]) }
+    }
+    engine = loaded
   }
   return engine
+}
+
+
+// A result's page as the preview manifest names it: its path from the site's root (which may be a subfolder).
+function sitePath(url) {
+  return "/" + new URL(url, root).href.slice(root.href.length)
 }
 
 // Material renders title and text as HTML: titles are escaped here, Pagefind escapes excerpts and marks the hits.
@@ -28,11 +44,18 @@ async function search(query) {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean)
   if (!words.length) return { items: [] }
   const terms = Object.fromEntries(words.map(word => [word, true]))
-  const found = (await (await pagefind()).search(query)).results.slice(0, RESULT_LIMIT)
-  const pages = await Promise.all(found.map(result => result.data()))
+  const engine = await pagefind()
+  const results = (await engine.search(query)).results
+  // In a preview, the full index's entry for a page rendered or removed since is stale; the preview index's
+  // entries (found again by its merge filter) are current. Look at a few more to still show RESULT_LIMIT.
+  const fresh = preview && new Set((await engine.search(query, { filters: { index: "preview" } })).results.map(r => r.id))
+  const found = results.slice(0, preview === null ? RESULT_LIMIT : 2 * RESULT_LIMIT)
+  const fetched = await Promise.all(found.map(result => result.data()))
+  const kept = fetched
+    .map((page, rank) => ({ page, score: found[rank].score }))
+    .filter(({ page }, rank) => !preview || fresh.has(found[rank].id) || !preview.stale.has(sitePath(page.url)))
   return {
-    items: pages.map((page, rank) => {
-      const score = found[rank].score
+    items: kept.slice(0, RESULT_LIMIT).map(({ page, score }) => {
       // Sections under their headings; not the headline's own, which the page's entry already shows.
       const sections = page.sub_results
         .filter(section => section.url.includes("#") && section.title !== page.meta.title)
