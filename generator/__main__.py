@@ -184,7 +184,9 @@ def generate() -> None:
 @cli.command()
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), help="Where to build (default site/).")
 @click.option(
-    "--dirty", is_flag=True, help="Render and index for search only the pages that changed since the last build (a preview, not a deploy)."
+    "--dirty",
+    is_flag=True,
+    help="Render and index for search only the pages that changed since the last build (a preview, not a deploy).",
 )
 def build(site_dir: Path | None, dirty: bool) -> None:
     """Generate docs/, then build the site with MkDocs in strict mode.
