@@ -515,7 +515,7 @@ def build(project: Project, site_dir: Path | None = None, dirty: bool = False) -
     target = site_dir or project.site
     if dirty and _unchanged_frame(project, target) and (target / PREVIEW_MANIFEST).is_file():
         _show_mkdocs_log()
-        last_build = (target / "sitemap.xml").stat().st_mtime_ns
+        last_build = (target / PREVIEW_MANIFEST).stat().st_mtime_ns  # written last, after every page
         with stage("mkdocs"), _environment("SOURCE_DATE_EPOCH", source_date_epoch(articles)):
             removed = _remove_outputs_of(generated_before - _generated_files(project.docs), target)
             config = load_config(str(project.mkdocs_yml), strict=True, site_dir=str(target))
