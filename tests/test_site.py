@@ -6,6 +6,7 @@ import csv
 import hashlib
 import json
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -227,3 +228,17 @@ def test_a_dirty_build_after_adding_and_removing_articles_matches_a_full_build(t
     assert (previewed.site / site.PREVIEW_INDEX / "pagefind.js").is_file()
     assert json.loads((full.site / site.PREVIEW_MANIFEST).read_text(encoding="utf-8")) == {"pages": [], "removed": []}
     assert not (full.site / site.PREVIEW_INDEX).exists()
+
+
+def test_git_ignores_every_file_the_generator_owns() -> None:
+    from tests.conftest import REPO
+
+    examples = [name.replace("*", "idlib") for name in site.GENERATED]
+    checked = subprocess.run(
+        ["git", "check-ignore", "--no-index", *(f"docs/{name}" for name in examples)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert sorted(checked.stdout.split()) == sorted(f"docs/{name}" for name in examples)
