@@ -81,17 +81,20 @@ def tables(results: list[dict[str, Any]], machine: str) -> list[str]:
         load = r["article_download"]
         searches = " / ".join(_kb(load[k]) for k in sorted(load) if k.startswith("first_search_"))
         chart_load = r["chart_download"]
-        chart = (
-            chart_load
-            if isinstance(chart_load, str)
-            else f"{_kb(chart_load['page_load'])} / {_kb(chart_load.get('with_charts_drawn', chart_load['page_load']))}"
-        )
+        if isinstance(chart_load, str):
+            chart = chart_load
+        elif "error" in chart_load:
+            chart = f"not measured ({chart_load['error']})"
+        else:
+            chart = (
+                f"{_kb(chart_load['page_load'])} / {_kb(chart_load.get('with_charts_drawn', chart_load['page_load']))}"
+            )
         rows.append(
             [
                 f"{r['n']:,}",
                 f"{_kb(r['article_html_median'])} / {_kb(r['article_html_max'])}",
                 "yes" if r["article_has_chart_library"] else "no",
-                _kb(load["page_load"]),
+                _kb(load["page_load"]) if "page_load" in load else f"not measured ({load.get('error')})",
                 searches,
                 f"{r['search_index_raw']:,} / {r['search_index_gzip']:,} B",
                 chart,

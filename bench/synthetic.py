@@ -319,6 +319,14 @@ def reader_downloads(site_dir: Path, page: str, searches: Sequence[str] = FIRST_
     return result
 
 
+def _measured(measure: Any, *args: Any) -> dict[str, Any]:
+    """A browser measurement, or what went wrong: a page that does not settle loses one figure, not the run."""
+    try:
+        return dict(measure(*args))
+    except Exception as error:  # noqa: BLE001 -- any failure is reported in the JSON line instead
+        return {"error": f"{type(error).__name__}: {str(error).splitlines()[0]}"}
+
+
 def site_measures(site_dir: Path) -> dict[str, Any]:
     """Sizes of the built site: all of it, its article pages, its search index, and a reader's downloads."""
     pages = sorted((site_dir / "articles").glob("*/index.html"))
@@ -340,10 +348,12 @@ def site_measures(site_dir: Path) -> dict[str, Any]:
         "article_has_chart_library": "plotly" in article_html or CHART in article_html,
         "search_index_raw": len(index_bytes),
         "search_index_gzip": gzip_size(index_bytes),
-        "article_download": reader_downloads(site_dir, median_page.parent.relative_to(site_dir).as_posix() + "/"),
+        "article_download": _measured(
+            reader_downloads, site_dir, median_page.parent.relative_to(site_dir).as_posix() + "/"
+        ),
         "chart_download": (
             {"page": chart_pages[0].parent.relative_to(site_dir).as_posix() + "/"}
-            | reader_downloads(site_dir, chart_pages[0].parent.relative_to(site_dir).as_posix() + "/", ())
+            | _measured(reader_downloads, site_dir, chart_pages[0].parent.relative_to(site_dir).as_posix() + "/", ())
             if chart_pages
             else "n/a: no chart page yet"
         ),
