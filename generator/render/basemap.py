@@ -22,7 +22,8 @@ from generator.render.text import attribute, count_of
 
 Point = tuple[float, float]
 Ring = list[Point]
-# What the map shows (west, south, east, north): Syria and its neighbours, Lebanon, Israel, Jordan, Iraq's west and Turkey's south.
+# What the map shows (west, south, east, north): Syria and its neighbours, Lebanon, Israel, Jordan,
+# Iraq's west and Turkey's south.
 FRAME = (32.0, 29.0, 45.0, 41.0)
 # How far beyond the frame the outlines are clipped: their cut edges are then outside the plot.
 CLIP_MARGIN = 0.5

@@ -109,6 +109,11 @@ def _titles(layout: dict[str, Any], bottom: int) -> str:
     return f'<text class="chart__title" x="50%" y="100%" dy="{bottom - 6}" text-anchor="middle">{text(title)}</text>'
 
 
+def _plot(grid: str, axis: str, traces: Sequence[str]) -> str:
+    """Grid lines under the axis labels under the traces' marks."""
+    return f'<g class="chart__grid">{grid}</g><g class="chart__axis">{axis}</g>{"".join(traces)}'
+
+
 def _categories(layout: dict[str, Any], traces: Sequence[dict[str, Any]]) -> list[str]:
     """The y categories bottom to top: the layout's order, else first appearance, as plotly orders them."""
     given = layout.get("yaxis", {}).get("categoryarray")
@@ -155,9 +160,7 @@ def _date_bars(traces: Sequence[dict[str, Any]], layout: dict[str, Any], bottom:
             )
             base[x] = below + y
         groups.append(f'<g class="chart__trace"{trace_style(trace)}>{"".join(rects)}</g>')
-    return (
-        f'<g class="chart__grid">{grid}</g><g class="chart__axis">{labels}{_titles(layout, bottom)}</g>{"".join(groups)}'
-    )
+    return _plot(grid, labels + _titles(layout, bottom), groups)
 
 
 def _category_bars(traces: Sequence[dict[str, Any]], layout: dict[str, Any], bottom: int) -> str:
@@ -187,9 +190,7 @@ def _category_bars(traces: Sequence[dict[str, Any]], layout: dict[str, Any], bot
             )
             base[key] = left + x
         groups.append(f'<g class="chart__trace"{trace_style(trace)}>{"".join(rects)}</g>')
-    return (
-        f'<g class="chart__grid">{grid}</g><g class="chart__axis">{labels}{_titles(layout, bottom)}</g>{"".join(groups)}'
-    )
+    return _plot(grid, labels + _titles(layout, bottom), groups)
 
 
 def _marker(symbol: str, x: float, y: float, size: float) -> str:
@@ -296,7 +297,6 @@ def preview_svg(figure: dict[str, Any], labelled_by: str) -> str:
     element `labelled_by` (the caption)."""
     traces = figure["data"]
     layout = figure["layout"]
-    height = int(layout.get("height", 360))
     margin = {"l": 48, "r": 16, "t": 16, "b": 48, **layout.get("margin", {})}
     if layout.get("yaxis", {}).get("scaleanchor"):
         body, aspect = _map(traces, layout)

@@ -4,8 +4,8 @@
  * data-figure attribute. plotly.js (the site's own bundle, about 1 MB) is fetched only when the reader
  * asks: the "Interactive chart" button, or a click on the preview; pointing at or focusing the button
  * starts the download early. plotly then draws in the preview's place, in the same box (nothing moves).
- * On every page Material shows, first load or instant navigation (document$), the buttons are shown;
- * clicks are heard on the document, so they need no wiring per page. Colours follow the palette switch
+ * Clicks are heard on the document, so the charts of a page that Material's instant navigation brings
+ * need no wiring. Colours follow the palette switch
  * (data-md-color-scheme on <body>) without a reload: the preview by CSS, plotly's drawing by a redraw
  * with each trace's meta.colors for that scheme; axes and text take the page's.
  */
@@ -115,7 +115,7 @@
     var button = figure.querySelector(".chart__load");
     if (!plot || plot.dataset.scheme) return;
     plot.dataset.scheme = scheme();  // asked for: the palette switch redraws it from now on
-    if (button) button.textContent = "Loading the interactive chart…";
+    if (button) button.textContent = "Loading…";
     var preview = plot.querySelector(".chart__preview");
     loadPlotly().then(function (Plotly) {
       // plotly draws under the preview, in the same box; the preview goes once it has drawn.
@@ -127,10 +127,7 @@
       plot.setAttribute("role", "img");
       plot.setAttribute("aria-label", plot.dataset.label || "");
       // Hidden, not removed, so that nothing under it moves.
-      if (button) {
-        button.textContent = "Interactive chart";
-        button.removeAttribute("data-ready");
-      }
+      if (button) button.setAttribute("data-done", "");
     }, function () {
       delete plot.dataset.scheme;
       if (button) button.textContent = "Interactive chart (could not load; try again)";
@@ -152,12 +149,6 @@
   document.addEventListener("pointerover", warm);
   document.addEventListener("focusin", warm);
 
-  function ready() {
-    document.querySelectorAll("figure.chart .chart__load").forEach(function (button) {
-      button.setAttribute("data-ready", "");
-    });
-  }
-
   // Redraw with the other scheme's colours when the reader switches palette.
   new MutationObserver(function () {
     if (!window.Plotly) return;
@@ -165,13 +156,4 @@
       if (plot.dataset.scheme !== scheme()) draw(window.Plotly, plot);
     });
   }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
-
-  if (window.document$) {
-    window.document$.subscribe(ready);
-  } else {
-    document.addEventListener("DOMContentLoaded", function () {
-      if (window.document$) window.document$.subscribe(ready);
-      else ready();
-    });
-  }
 })();
