@@ -44,6 +44,7 @@ def number(value: float) -> str:
 
 
 def percent(value: float) -> str:
+    """A fraction as an SVG percentage: percent(0.125) == "12.5%"."""
     return number(value * 100) + "%"
 
 
