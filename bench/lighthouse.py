@@ -40,6 +40,8 @@ PAGES = {
     "coverage": "/coverage/",
     "timeline": "/timeline/",
     "map": "/map/",
+    "entity": "/entities/idlib/",
+    "outlet": "/outlets/rt/",
     "404": "/404.html",
 }
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
@@ -106,6 +108,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3, help="runs per page (default 3)")
     parser.add_argument("--no-gzip", action="store_true", help="serve files uncompressed")
     parser.add_argument("--dark", action="store_true", help="dark mode (prefers-color-scheme)")
+    parser.add_argument("--pages", nargs="+", choices=sorted(PAGES), help="only these page types (default: all)")
     args = parser.parse_args()
     command = lighthouse_command(args)
 
@@ -119,6 +122,8 @@ def main() -> int:
     print(f"{'page':<8} " + " ".join(f"{c:>14}" for c in CATEGORIES))
     try:
         for name, path in PAGES.items():
+            if args.pages and name not in args.pages:
+                continue
             runs = [run_lighthouse(command, base + path, args.dark) for _ in range(args.runs)]
             row = {c: min(run[c] for run in runs) for c in CATEGORIES}
             row["performance"] = round(statistics.median(run["performance"] for run in runs))

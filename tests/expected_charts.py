@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from generator.render.basemap import FRAME
+
 # The coverage page charts, per theme, at most this many of the entities its articles name.
 ENTITIES_PER_THEME = 10
 
@@ -35,8 +37,19 @@ def expected_marks(site: Path) -> dict[str, int]:
         marks[f"theme-{theme}-per-month"] = len({a["date"][:7] for a in dated if theme in a["themes"]})
     for theme, named in _entities_by_theme(site).items():
         marks[f"theme-{theme}-entities"] = min(ENTITIES_PER_THEME, len(named))
-    marks["places-named"] = len([e for e in entities(site) if e["coordinates"] and e["articles"]])
+    marks["places-named"] = len(places(site, inside=True))
     return marks
+
+
+def places(site: Path, inside: bool) -> list[dict[str, Any]]:
+    """The places the articles name inside the map's frame (Syria and its neighbours), or beyond it."""
+    west, south, east, north = FRAME
+    named = [e for e in entities(site) if e["coordinates"] and e["articles"]]
+    return [
+        e
+        for e in named
+        if (west <= e["coordinates"]["lon"] <= east and south <= e["coordinates"]["lat"] <= north) == inside
+    ]
 
 
 def _entities_by_theme(site: Path) -> dict[str, set[str]]:

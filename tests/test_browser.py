@@ -163,11 +163,24 @@ def test_edit_link_and_repository_link_fetch_nothing_from_another_origin(
     expect(tab.locator(".md-source__facts")).to_have_count(0)
 
 
+def previews_shown(tab: Page) -> None:
+    """Each chart shows its static preview, and its button once charts.js has run."""
+    for figure in tab.locator("figure.chart").all():
+        expect(figure.locator(".chart__preview svg.chart__svg")).to_be_visible()
+        expect(figure.locator(".chart__load")).to_be_visible()
+
+
 def charts_drawn(tab: Page) -> None:
-    """Bring each chart into view (they draw as they come near it), and wait until all have drawn."""
-    for plot in tab.locator(".chart__plot").all():
-        plot.scroll_into_view_if_needed()
+    """Ask for each chart's interactive version (its button), and wait until plotly has drawn them all."""
+    for button in tab.locator(".chart__load").all():
+        button.click()
     tab.wait_for_function("() => [...document.querySelectorAll('.chart__plot')].every(p => p.dataset.drawn === 'true')")
+    expect(tab.locator(".chart__preview")).to_have_count(0)
+
+
+def bundle_requested(watch: Watch, since: int = 0) -> bool:
+    """Whether the page asked for plotly.js, from the `since`-th request on."""
+    return any(BUNDLE in url for url in watch.requests[since:])
 
 
 @pytest.mark.parametrize("path", PAGE_TYPES)
@@ -176,21 +189,89 @@ def test_page_has_no_accessibility_violations(page: tuple[Page, Watch], site_url
     tab, _ = page
     tab.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
     tab.goto(site_url + path)
-    charts_drawn(tab)
+    tab.wait_for_load_state("networkidle")
+    previews_shown(tab)
     results = Axe().run(tab)
     assert results.violations_count == 0, results.generate_report()
+    if tab.locator("figure.chart").count():
+        charts_drawn(tab)
+        results = Axe().run(tab)
+        assert results.violations_count == 0, "with plotly drawn:\n" + results.generate_report()
 
 
-def test_each_chart_draws_the_marks_its_data_implies(page: tuple[Page, Watch], site_url: str, built_site: Path) -> None:
-    tab, _ = page
+def test_each_chart_previews_then_draws_the_marks_its_data_implies(
+    page: tuple[Page, Watch], site_url: str, built_site: Path
+) -> None:
+    tab, watch = page
     marks = expected_marks(built_site)
     for path, ids in chart_pages(built_site).items():
+        since = len(watch.requests)
         tab.goto(site_url + path)
+        tab.wait_for_load_state("networkidle")
+        previews_shown(tab)
+        for chart_id in ids:
+            preview = tab.locator(f"#chart-{chart_id} .chart__preview")
+            expect(preview.locator(".chart__mark"), f"{path} {chart_id} preview").to_have_count(marks[chart_id])
+        assert not bundle_requested(watch, since), f"{path}: plotly.js fetched before the reader asked"
         charts_drawn(tab)
+        assert bundle_requested(watch, since)
         for chart_id in ids:
             plot = tab.locator(f"#chart-{chart_id} .chart__plot")
             expect(plot.locator("svg.main-svg").first).to_be_visible()
             expect(plot.locator(".point"), f"{path} {chart_id}").to_have_count(marks[chart_id])
+        # plotly draws in the preview's box: what follows the chart does not move.
+        tab.goto(site_url + path)
+        tab.wait_for_load_state("networkidle")
+        below = tab.locator(f"#chart-{ids[0]} .chart__data")
+        before = below.bounding_box()
+        tab.locator(f"#chart-{ids[0]} .chart__load").click()
+        tab.wait_for_function(f"() => document.querySelector('#chart-{ids[0]} .chart__plot').dataset.drawn === 'true'")
+        tab.evaluate("window.scrollTo(0, 0)")
+        after = below.bounding_box()
+        assert before and after and before["y"] == after["y"], f"{path}: the chart's box changed height"
+
+
+def test_the_button_draws_the_chart_from_the_keyboard(
+    page: tuple[Page, Watch], site_url: str, built_site: Path
+) -> None:
+    tab, watch = page
+    tab.goto(site_url + "themes/idlib/")
+    tab.wait_for_load_state("networkidle")
+    button = tab.get_by_role("button", name=re.compile("^Interactive chart"))
+    expect(button).to_have_count(1)
+    button.focus()
+    tab.keyboard.press("Enter")
+    plot = tab.locator("figure.chart .chart__plot")
+    expect(plot).to_have_attribute("data-drawn", "true")
+    expect(plot.locator(".point")).to_have_count(expected_marks(built_site)["theme-idlib-per-month"])
+    expect(plot).to_have_attribute("role", "img")
+    assert bundle_requested(watch)
+
+
+def test_palette_switch_recolours_the_preview_without_plotly(page: tuple[Page, Watch], site_url: str) -> None:
+    tab, watch = page
+    tab.emulate_media(color_scheme="light")
+    tab.goto(site_url + "coverage/")
+    tab.wait_for_load_state("networkidle")
+    preview = tab.locator("#chart-articles-per-month-by-theme .chart__preview")
+    bar = preview.locator(".chart__mark").first
+    tick = preview.locator(".chart__axis text").first
+    swatch = preview.locator(".chart__swatch").first
+
+    def colours() -> tuple[str, str, str]:
+        return (
+            bar.evaluate("e => getComputedStyle(e).fill"),
+            tick.evaluate("e => getComputedStyle(e).fill"),
+            swatch.evaluate("e => getComputedStyle(e).backgroundColor"),
+        )
+
+    before = colours()
+    tab.get_by_title("Switch to dark mode").click()
+    expect(tab.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    after = colours()
+    assert all(a != b for a, b in zip(after, before, strict=True)), (before, after)
+    assert after[0] == after[2]  # the bar and its legend swatch: the same dark-scheme colour
+    assert not bundle_requested(watch)
 
 
 def test_palette_switch_recolours_the_charts(page: tuple[Page, Watch], site_url: str) -> None:
@@ -210,7 +291,7 @@ def test_palette_switch_recolours_the_charts(page: tuple[Page, Watch], site_url:
     assert plot.locator(".point").count() > 0
 
 
-def test_instant_navigation_to_a_chart_page_draws_it_without_a_reload(
+def test_instant_navigation_to_a_chart_page_previews_it_and_the_button_draws_it(
     page: tuple[Page, Watch], site_url: str, built_site: Path
 ) -> None:
     tab, watch = page
@@ -218,21 +299,26 @@ def test_instant_navigation_to_a_chart_page_draws_it_without_a_reload(
     tab.goto(site_url)
     tab.wait_for_load_state("networkidle")  # Material intercepts links once it has read the sitemap
     tab.evaluate("window.__stayed = 'no reload'")
-    assert not any(BUNDLE in url for url in watch.requests), "the home page has no chart and loads no plotly.js"
+    marks = expected_marks(built_site)
     tab.locator("nav.md-nav--primary").get_by_role("link", name="Coverage", exact=True).click()
     expect(tab).to_have_url(site_url + "coverage/")
     expect(tab.locator("h1")).to_have_text("Coverage")  # the address changes before the content
-    charts_drawn(tab)
+    previews_shown(tab)
+    month = tab.locator("#chart-articles-per-month-by-theme")
+    expect(month.locator(".chart__preview .chart__mark")).to_have_count(marks["articles-per-month-by-theme"])
+    assert not bundle_requested(watch), "no chart asked for: no plotly.js"
+    month.locator(".chart__load").click()
+    expect(month.locator(".point")).to_have_count(marks["articles-per-month-by-theme"])
     assert tab.evaluate("window.__stayed") == "no reload"
-    marks = expected_marks(built_site)["articles-per-month-by-theme"]
-    expect(tab.locator("#chart-articles-per-month-by-theme .point")).to_have_count(marks)
     tab.locator("nav.md-nav--primary").get_by_role("link", name="Timeline", exact=True).click()
     expect(tab).to_have_url(site_url + "timeline/")
     expect(tab.locator("h1")).to_have_text("Timeline")
+    previews_shown(tab)
+    events = tab.locator("#chart-events-and-articles")
+    expect(events.locator(".chart__preview .chart__mark")).to_have_count(marks["events-and-articles"])
     charts_drawn(tab)
     assert tab.evaluate("window.__stayed") == "no reload"
-    events_marks = expected_marks(built_site)["events-and-articles"]
-    expect(tab.locator("#chart-events-and-articles .point")).to_have_count(events_marks)
+    expect(events.locator(".point")).to_have_count(marks["events-and-articles"])
     expect(tab.get_by_label("Theme", exact=True)).to_be_visible()
 
 
@@ -311,9 +397,16 @@ def test_map_draws_the_places_from_geometry_the_site_serves(browser: Browser, ma
     tab = context.new_page()
     watch = Watch(tab, map_site_url.rstrip("/"))
     tab.goto(map_site_url + "map/")
+    inside = [p for p in MAP_PLACES if p.name != "Geneva"]
+    preview = tab.locator("#chart-places-named .chart__preview")
+    expect(preview.locator(".chart__mark")).to_have_count(len(inside))
+    expect(preview.locator("text").first).to_have_text("Idlib")
+    # Geneva lies beyond the frame of Syria and its neighbours: listed under the map, with its link.
+    expect(tab.locator("#beyond-the-map + p + ul a")).to_have_text(["Geneva"])
+    preview_results = Axe().run(tab)
     charts_drawn(tab)
     plot = tab.locator("#chart-places-named .chart__plot")
-    expect(plot.locator(".point")).to_have_count(len(MAP_PLACES))
+    expect(plot.locator(".point")).to_have_count(len(inside))
     expect(plot.locator(".textpoint").first).to_have_text("Idlib")
     assert plot.locator(".scatterlayer .trace").first.locator("path.js-fill").count() == 1
     table = tab.locator("#chart-places-named table")
@@ -321,6 +414,7 @@ def test_map_draws_the_places_from_geometry_the_site_serves(browser: Browser, ma
     results = Axe().run(tab)
     context.close()
     assert watch.problems == []
+    assert preview_results.violations_count == 0, preview_results.generate_report()
     assert results.violations_count == 0, results.generate_report()
 
 

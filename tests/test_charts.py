@@ -11,15 +11,16 @@ from pathlib import Path
 import pytest
 
 from generator import site
-from generator.render.basemap import Outline, Place, extent, outlines_from_json, places_map
+from generator.render.basemap import CLIP_MARGIN, FRAME, Outline, Place, beyond, outlines_from_json, places_map
 from generator.render.charts import EVENT_COLOURS, GREY, PALETTE
-from tests.expected_charts import chart_pages, expected_marks, records
+from generator.render.preview import days, month_ticks, number_ticks, preview_svg
+from tests.expected_charts import chart_pages, expected_marks, places, records
 
 WHITE, SLATE = "#ffffff", "#1e2129"
 FIGURE = re.compile(r'<figure class="chart" id="chart-([a-z0-9-]+)">.*?</figure>', re.S)
 PLOT = re.compile(
-    r'class="chart__plot" role="img" aria-label="([^"]+)" data-marks="(\d+)" style="height:\d+px" '
-    r"data-figure='([^']*)'"
+    r'class="chart__plot" data-label="([^"]+)" data-marks="(\d+)" style="height:\d+px" '
+    r"data-figure='([^']*)'>(<div class=\"chart__preview.*?</svg></div>)</div>"
 )
 FIXTURE_PLACES = [
     Place("Idlib", 35.93, 36.63, 6, "themes/idlib/"),
@@ -63,6 +64,11 @@ def test_each_chart_page_carries_its_charts_with_the_marks_the_export_implies(bu
             plot = PLOT.search(block)
             assert plot, chart_id
             assert int(plot.group(2)) == marks[chart_id], chart_id
+            preview = plot.group(4)
+            assert preview.count('class="chart__mark"') == marks[chart_id], chart_id
+            assert f'role="img" aria-labelledby="chart-{chart_id}-caption"' in preview
+            assert f'<figcaption class="chart__caption" id="chart-{chart_id}-caption">' in block
+            assert '<button type="button" class="chart__load">Interactive chart' in block
             assert "<figcaption" in block and "<details" in block and "<table>" in block
             assert f'href="{"../" * path.count("/")}data/charts/{chart_id}.csv" download' in block
 
@@ -149,27 +155,62 @@ def outlines() -> tuple[Outline, ...]:
     return outlines_from_json(json.loads(path.read_text(encoding="utf-8")))
 
 
-def test_map_draws_each_place_over_outlines_clipped_to_its_extent() -> None:
+def test_map_draws_the_places_in_its_frame_over_outlines_clipped_just_beyond_it() -> None:
     chart = places_map(FIXTURE_PLACES, outlines())
     assert chart is not None
-    assert chart.marks == len(FIXTURE_PLACES)
-    land, places = chart.figure["data"]
-    west, south, east, north = extent(FIXTURE_PLACES)
-    assert west <= 6.14 and east >= 37.16 and south <= 33.51 and north >= 46.2
+    inside = [p for p in FIXTURE_PLACES if p.name != "Geneva"]
+    assert chart.marks == len(inside)
+    land, drawn = chart.figure["data"]
+    west, south, east, north = FRAME
+    assert chart.figure["layout"]["xaxis"]["range"] == [west, east]
+    assert chart.figure["layout"]["yaxis"]["range"] == [south, north]
     xs = [x for x in land["x"] if x is not None]
     ys = [y for y in land["y"] if y is not None]
-    # Clipped to the extent, give or take the rounding to 0.1 degree a map this wide gets.
-    assert xs and min(xs) >= west - 0.05 and max(xs) <= east + 0.05
-    assert min(ys) >= south - 0.05 and max(ys) <= north + 0.05
-    assert places["text"][0] == "Idlib" and places["marker"]["size"][0] == 6
-    assert places["meta"]["links"] == [p.href for p in FIXTURE_PLACES]
+    # Clipped half a degree beyond the frame, so the cut edges fall outside the plot (give or take rounding).
+    assert xs and min(xs) >= west - CLIP_MARGIN - 0.01 and max(xs) <= east + CLIP_MARGIN + 0.01
+    assert min(ys) >= south - CLIP_MARGIN - 0.01 and max(ys) <= north + CLIP_MARGIN + 0.01
+    assert min(xs) < west and max(ys) > north  # the outlines reach past the frame: no edge drawn inside it
+    assert drawn["text"][0] == "Idlib" and drawn["marker"]["size"][0] == 6
+    assert drawn["meta"]["links"] == [p.href for p in inside]
+    # The table lists every place, Geneva too.
     assert [row[0].href for row in chart.table.rows] == [p.href for p in FIXTURE_PLACES]
+    assert "the 1 place beyond it are listed under the map" in chart.caption
 
 
-def test_map_of_syria_alone_keeps_the_detail_of_the_outlines() -> None:
-    chart = places_map(FIXTURE_PLACES[:4], outlines())
+def test_places_beyond_the_frame_are_listed_under_the_map_with_links(built_site: Path) -> None:
+    far = places(built_site, inside=False)
+    assert far, "the corpus names places beyond Syria's neighbours (Moscow, Washington...)"
+    page = (built_site / "map" / "index.html").read_text(encoding="utf-8")
+    section = page[page.index('id="beyond-the-map"') :]
+    for entity in far:
+        assert f'href="../{entity["page"]}"' in section, entity["id"]
+    assert section.count("<li>") >= len(far)
+    assert [p.name for p in beyond(FIXTURE_PLACES)] == ["Geneva"]
+
+
+def test_map_keeps_the_detail_of_the_outlines_and_the_preview_stays_small() -> None:
+    chart = places_map(FIXTURE_PLACES, outlines())
     assert chart is not None
     land = chart.figure["data"][0]
-    # Two decimals (about 1 km) when the map spans a few degrees, and Lebanon's coast among the outlines.
+    # Two decimals (about 1 km) on a map of a few degrees, and Lebanon's coast among the outlines.
     assert any(x is not None and round(x, 1) != x for x in land["x"])
-    assert extent(FIXTURE_PLACES[:4])[2] - extent(FIXTURE_PLACES[:4])[0] < 12
+    assert len(preview_svg(chart.figure, "caption")) < 60_000
+
+
+def test_preview_shows_figure_text_as_text() -> None:
+    hostile = "</text><script>alert(1)</script>"
+    figure = {
+        "data": [{"type": "bar", "orientation": "h", "x": [2], "y": [hostile], "name": hostile}],
+        "layout": {"height": 200},
+    }
+    svg = preview_svg(figure, 'x" onload="alert(1)')
+    assert "<script" not in svg and "&lt;/text&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in svg
+    assert 'aria-labelledby="x&quot; onload=&quot;alert(1)"' in svg
+
+
+def test_preview_axes_take_round_steps() -> None:
+    assert number_ticks(7) == (8.0, [0, 2, 4, 6, 8])
+    assert number_ticks(1) == (1.0, [0, 1])
+    assert number_ticks(0) == (1.0, [0, 1])
+    start, end = days("2015-08-01"), days("2018-11-01")
+    assert [label for _, label in month_ticks(start, end)] == ["Jan 2016", "Jan 2017", "Jan 2018"]

@@ -1,8 +1,11 @@
 """The map of places: country outlines and the places the corpus names, drawn as plain plotly `scatter`.
 
-No geo bundle and no geometry request: the outlines (Natural Earth 1:50m, content/map/) are clipped to
-the map's extent here and travel in the figure. Longitude is x, latitude y, with y stretched by
-1/cos(latitude) at the centre, so shapes near the centre look as on an equirectangular map there.
+The map is framed on Syria and its neighbours (FRAME), so that the Syrian places stand apart; the places
+beyond the frame (Moscow, Washington, Geneva...) are not drawn, and the Map page lists them with links
+under it (`beyond`), so none drops out unseen. No geo bundle and no geometry request: the outlines
+(Natural Earth 1:50m, content/map/) are clipped here a little outside the frame (so that the cut edges
+fall outside the plot, which hides them) and travel in the figure. Longitude is x, latitude y, with y
+stretched by 1/cos(latitude) at the centre, so shapes near the centre look as on an equirectangular map.
 """
 
 from __future__ import annotations
@@ -19,8 +22,11 @@ from generator.render.text import attribute, count_of
 
 Point = tuple[float, float]
 Ring = list[Point]
-# Syria, always in view: (west, south, east, north).
-SYRIA = (35.6, 32.3, 42.4, 37.3)
+# What the map shows (west, south, east, north): Syria and its neighbours, Lebanon, Israel, Jordan,
+# Iraq's west and Turkey's south.
+FRAME = (32.0, 29.0, 45.0, 41.0)
+# How far beyond the frame the outlines are clipped: their cut edges are then outside the plot.
+CLIP_MARGIN = 0.5
 LAND = ("#eceff1", "#2b2f3a")
 BORDER = ("#90a4ae", "#5f6b7a")
 
@@ -52,14 +58,14 @@ def outlines_from_json(document: dict[str, Any]) -> tuple[Outline, ...]:
     )
 
 
-def extent(places: Sequence[Place], margin: float = 0.15) -> tuple[float, float, float, float]:
-    """West, south, east, north: Syria and every place, with a margin of 15% of the span (at least 1 degree)."""
-    west = min([SYRIA[0], *(p.lon for p in places)])
-    south = min([SYRIA[1], *(p.lat for p in places)])
-    east = max([SYRIA[2], *(p.lon for p in places)])
-    north = max([SYRIA[3], *(p.lat for p in places)])
-    pad = max(1.0, margin * max(east - west, north - south))
-    return (max(-180.0, west - pad), max(-85.0, south - pad), min(180.0, east + pad), min(85.0, north + pad))
+def in_frame(place: Place, frame: tuple[float, float, float, float] = FRAME) -> bool:
+    """Whether the map shows the place: inside the frame, edges included."""
+    return frame[0] <= place.lon <= frame[2] and frame[1] <= place.lat <= frame[3]
+
+
+def beyond(places: Sequence[Place]) -> list[Place]:
+    """The places outside the map's frame, most named first: the Map page lists them under the map."""
+    return sorted((p for p in places if not in_frame(p)), key=lambda p: (-p.articles, p.name))
 
 
 def clip(ring: Sequence[Point], box: tuple[float, float, float, float]) -> Ring:
@@ -102,6 +108,7 @@ def _crossing(a: Point, b: Point, axis: int, bound: float) -> Point:
 
 def _outline_xy(outlines: Sequence[Outline], box: tuple[float, float, float, float]) -> tuple[list[Any], list[Any]]:
     """Every ring inside the box as one line, rings parted by None; rounded to about a pixel, repeats dropped."""
+    # About a kilometre: finer than a pixel on a map of a few hundred pixels for thirteen degrees.
     digits = 2 if box[2] - box[0] <= 20 else 1
     xs: list[Any] = []
     ys: list[Any] = []
@@ -139,12 +146,17 @@ def labelled(places: Sequence[Place], box: tuple[float, float, float, float]) ->
 
 
 def places_map(places: Sequence[Place], outlines: Sequence[Outline]) -> Chart | None:
-    """The places on their outlines, each sized by the articles naming it and linking to its page."""
-    if not places:
+    """The places in the frame on their outlines, each sized by the articles naming it and linking to its page.
+
+    The table lists every place, those beyond the frame too; None when no place is in the frame.
+    """
+    everywhere = sorted(places, key=lambda p: (-p.articles, p.name))
+    ordered = [p for p in everywhere if in_frame(p)]
+    if not ordered:
         return None
-    ordered = sorted(places, key=lambda p: (-p.articles, p.name))
-    box = extent(ordered)
-    xs, ys = _outline_xy(outlines, box)
+    box = FRAME
+    clipped = (box[0] - CLIP_MARGIN, box[1] - CLIP_MARGIN, box[2] + CLIP_MARGIN, box[3] + CLIP_MARGIN)
+    xs, ys = _outline_xy(outlines, clipped)
     largest = max(p.articles for p in ordered)
     land = go.Scatter(
         x=xs,
@@ -193,12 +205,15 @@ def places_map(places: Sequence[Place], outlines: Sequence[Outline]) -> Chart | 
             yaxis={**axis, "range": [box[1], box[3]], "scaleanchor": "x", "scaleratio": 1 / math.cos(middle)},
         ),
     )
-    rows = tuple((Link(p.name, p.href), p.articles, f"{p.lat:.2f}", f"{p.lon:.2f}") for p in ordered)
+    rows = tuple((Link(p.name, p.href), p.articles, f"{p.lat:.2f}", f"{p.lon:.2f}") for p in everywhere)
+    outside = len(everywhere) - len(ordered)
+    elsewhere = f"; the {count_of(outside, 'place')} beyond it are listed under the map" if outside else ""
     return Chart(
         id="places-named",
         caption=(
-            f"{count_of(len(ordered), 'place')} the articles name, each circle's area proportional to the number of "
-            "articles naming it. Select a place to open its page; the table lists the same, with links."
+            f"Syria and its neighbours: {count_of(len(ordered), 'place')} the articles name, each circle's area "
+            f"proportional to the number of articles naming it{elsewhere}. Select a place to open its page; the "
+            "table lists every place, with links."
         ),
         label="Map of the places the articles name",
         figure=figure_json(figure),

@@ -1,11 +1,13 @@
-"""A chart as the site shows it: a plotly figure (data in the page), a caption, a data table and a CSV.
+"""A chart as the site shows it: a static preview, the plotly figure (data in the page), a caption, a data
+table and a CSV.
 
-The generator builds each figure with plotly.py from the same records as the pages; the page carries
-the figure as JSON in the plot's ``data-figure`` attribute, and ``assets/javascripts/charts.js`` draws it
-with the site's own plotly.js, only on pages that hold one. (Not in a ``<script type="application/json">``:
-Material's instant navigation re-creates every script in the new page without its type and runs it.)
-The data table (collapsed) is the accessible path to the same numbers and links; the CSV is the same
-table as a file.
+The generator builds each figure with plotly.py from the same records as the pages, and draws it as a static
+SVG preview (preview.py) that the page shows at once. The page carries the figure as JSON in the plot's
+``data-figure`` attribute; ``assets/javascripts/charts.js`` fetches the site's own plotly.js only when the
+reader asks for the interactive chart (its button, or a click on the preview), and plotly draws in the
+preview's place at the same height. (Not in a ``<script type="application/json">``: Material's instant
+navigation re-creates every script in the new page without its type and runs it.) The data table
+(collapsed) is the accessible path to the same numbers and links; the CSV is the same table as a file.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+from generator.render.preview import preview_svg
 from generator.render.text import attribute
 
 # Each colour pair is (light scheme, dark scheme); every one has a contrast of at least 3:1 with its
@@ -153,12 +156,17 @@ def chart_html(chart: Chart, prefix: str) -> str:
     """
     figure = _with_prefix(chart.figure, prefix)
     notes = "".join(f'<p class="chart__note">{note}</p>' for note in chart.notes)
+    caption = f"chart-{chart.id}-caption"
+    label = attribute(chart.label)
     return (
         f'<figure class="chart" id="chart-{chart.id}">\n'
-        f'<figcaption class="chart__caption">{attribute(chart.caption)}</figcaption>\n'
-        f'<div class="chart__plot" role="img" aria-label="{attribute(chart.label)}" data-marks="{chart.marks}" '
+        f'<figcaption class="chart__caption" id="{caption}">{attribute(chart.caption)}</figcaption>\n'
+        f'<div class="chart__plot" data-label="{label}" data-marks="{chart.marks}" '
         f'style="height:{int(chart.figure["layout"].get("height", 360))}px" '
-        f"data-figure='{embedded_json(figure)}'></div>\n"
+        f"data-figure='{embedded_json(figure)}'>{preview_svg(chart.figure, caption)}</div>\n"
+        # Shown by charts.js (visibility, so that nothing moves): without a script it could do nothing.
+        f'<p class="chart__actions"><button type="button" class="chart__load">Interactive chart'
+        f'<span class="chart__hidden">: {label}</span></button></p>\n'
         f"{notes}"
         f'<details class="chart__data"><summary>Data table: {attribute(chart.label)}</summary>'
         f"{table_html(chart.table, prefix)}</details>\n"

@@ -14,7 +14,7 @@ import yaml
 from generator.config import SiteData
 from generator.events import Event
 from generator.model import Article, article_sort_key
-from generator.render.basemap import Outline, Place, places_map
+from generator.render.basemap import FRAME, Outline, Place, beyond, places_map
 from generator.render.charts import Chart, chart_files, chart_html
 from generator.render.figures import (
     coverage_by_month,
@@ -86,7 +86,29 @@ def coverage_page(
     return page("Coverage", "Charts of the coverage: articles per month and per outlet, by theme.", "content/", body)
 
 
-def map_page(chart: Chart | None) -> str:
+def beyond_list(places: Sequence[Place]) -> str:
+    """The places beyond the map's frame, as a section with a list of links: none is left out unseen.
+
+    The links are to the Markdown pages, from map.md ("entities/moscow/" -> "entities/moscow.md").
+    """
+    outside = beyond(places)
+    if not outside:
+        return ""
+    west, south, east, north = FRAME
+    items = "\n".join(
+        f"- [{inline(p.name)}]({p.href.rstrip('/')}.md) — named in {count_of(p.articles, 'article')} "
+        f"({p.lat:.2f}, {p.lon:.2f})"
+        for p in outside
+    )
+    return (
+        "## Beyond the map\n\n"
+        f"The map shows Syria and its neighbours ({south:g}° to {north:g}° north, {west:g}° to {east:g}° east), so "
+        f"that the Syrian places stand apart. These {count_of(len(outside), 'place')} the articles name lie "
+        "beyond it:\n\n" + items
+    )
+
+
+def map_page(chart: Chart | None, places: Sequence[Place] = ()) -> str:
     body = [
         "# Map",
         "The places the articles name, from the site's list of entities and their coordinates; a circle's area "
@@ -95,11 +117,15 @@ def map_page(chart: Chart | None) -> str:
     ]
     if chart:
         body.append(chart_html(chart, "../"))
+    elif places:
+        body.append("None of the places the articles name lies in the map's frame; they are listed below.")
     else:
         body.append(
             "**No places yet.** The site does not yet list the places the articles name with their coordinates "
             "(`content/entities.yml`), so there is nothing to put on the map."
         )
+    if beyond(places):
+        body.append(beyond_list(places))
     return page("Map", "A map of the places the articles name, sized by how often they are named.", "content/", body)
 
 
@@ -141,7 +167,7 @@ def render_coverage(
     ]
     return {
         "coverage.md": coverage_page(articles, data, coverage_charts, named),
-        "map.md": map_page(place_chart),
+        "map.md": map_page(place_chart, places),
         "data/events.json": events_export(events),
         **chart_files([c for c in charts if c]),
     }

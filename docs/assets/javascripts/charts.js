@@ -1,9 +1,13 @@
 /*
- * Draws the charts a page carries: each <figure class="chart"> holds its plotly figure as JSON in
- * its plot's data-figure attribute (built by the generator). On every page Material shows, first
- * load or instant navigation (document$), this finds the figures; only if there are any does it
- * load the site's own plotly.js bundle, once. Colours follow the palette switch (data-md-color-scheme on <body>) without a reload:
- * each trace's meta.colors holds its colours for both schemes; axes and text take the page's.
+ * Makes the charts a page carries interactive, on the reader's request. Each <figure class="chart">
+ * shows a static SVG preview drawn by the generator, and holds its plotly figure as JSON in its plot's
+ * data-figure attribute. plotly.js (the site's own bundle, about 1 MB) is fetched only when the reader
+ * asks: the "Interactive chart" button, or a click on the preview; pointing at or focusing the button
+ * starts the download early. plotly then draws in the preview's place, in the same box (nothing moves).
+ * Clicks are heard on the document, so the charts of a page that Material's instant navigation brings
+ * need no wiring. Colours follow the palette switch
+ * (data-md-color-scheme on <body>) without a reload: the preview by CSS, plotly's drawing by a redraw
+ * with each trace's meta.colors for that scheme; axes and text take the page's.
  */
 (function () {
   "use strict";
@@ -105,31 +109,45 @@
     });
   }
 
-  // Work for the browser's idle time, so that plotly.js never competes with the page's first paint.
-  var idle = window.requestIdleCallback || function (callback) { return setTimeout(callback, 1); };
-
-  // A chart draws when it comes within a screen of being seen: plotly.js (about 1 MB) is fetched
-  // and run only then, and each chart draws in a task of its own.
-  var watcher = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
-    entries.forEach(function (entry) {
-      if (!entry.isIntersecting) return;
-      watcher.unobserve(entry.target);
-      var plot = entry.target;
-      loadPlotly().then(function (Plotly) {
-        idle(function () { if (plot.isConnected) draw(Plotly, plot); }, { timeout: 1000 });
-      });
-    });
-  }, { rootMargin: "100% 0px" }) : null;
-
-  function drawAll() {
-    document.querySelectorAll("figure.chart .chart__plot").forEach(function (plot) {
-      if (watcher) {
-        watcher.observe(plot);
-      } else {
-        loadPlotly().then(function (Plotly) { draw(Plotly, plot); });
-      }
+  // Draw one chart with plotly in place of its preview, when the reader asks for it.
+  function interactive(figure) {
+    var plot = figure.querySelector(".chart__plot");
+    var button = figure.querySelector(".chart__load");
+    if (!plot || plot.dataset.scheme) return;
+    plot.dataset.scheme = scheme();  // asked for: the palette switch redraws it from now on
+    if (button) button.textContent = "Loading…";
+    var preview = plot.querySelector(".chart__preview");
+    loadPlotly().then(function (Plotly) {
+      // plotly draws under the preview, in the same box; the preview goes once it has drawn.
+      if (preview) preview.classList.add("chart__preview--leaving");
+      return draw(Plotly, plot);
+    }).then(function () {
+      if (preview) preview.remove();
+      // plotly's drawing is not readable; the caption and the data table are.
+      plot.setAttribute("role", "img");
+      plot.setAttribute("aria-label", plot.dataset.label || "");
+      // Hidden, not removed, so that nothing under it moves.
+      if (button) button.setAttribute("data-done", "");
+    }, function () {
+      delete plot.dataset.scheme;
+      if (button) button.textContent = "Interactive chart (could not load; try again)";
     });
   }
+
+  document.addEventListener("click", function (event) {
+    var target = event.target instanceof Element ? event.target : null;
+    var trigger = target && target.closest(".chart__load, .chart__preview");
+    var figure = trigger && trigger.closest("figure.chart");
+    if (figure) interactive(figure);
+  });
+
+  // Pointing at the button, or reaching it with the keyboard, starts the download before the click.
+  function warm(event) {
+    var target = event.target instanceof Element ? event.target : null;
+    if (target && target.closest(".chart__load")) loadPlotly().catch(function () {});
+  }
+  document.addEventListener("pointerover", warm);
+  document.addEventListener("focusin", warm);
 
   // Redraw with the other scheme's colours when the reader switches palette.
   new MutationObserver(function () {
@@ -138,13 +156,4 @@
       if (plot.dataset.scheme !== scheme()) draw(window.Plotly, plot);
     });
   }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
-
-  if (window.document$) {
-    window.document$.subscribe(drawAll);
-  } else {
-    document.addEventListener("DOMContentLoaded", function () {
-      if (window.document$) window.document$.subscribe(drawAll);
-      else drawAll();
-    });
-  }
 })();
