@@ -296,11 +296,15 @@ def reader_downloads(site_dir: Path, page: str, searches: Sequence[str] = FIRST_
                 if not query:
                     result["page_load"] = sum(sizes.values())
                     result["page_load_files"] = len(sizes)
-                    if tab.locator("figure.chart").count():
-                        # Charts draw as they come into view: scroll through the page, then count again.
-                        for chart in tab.locator("figure.chart").all():
-                            chart.scroll_into_view_if_needed()
-                        tab.wait_for_timeout(3000)
+                    charts = tab.locator("figure.chart .chart__plot")
+                    if charts.count():
+                        # A chart shows its static preview; plotly.js comes when the reader asks for the
+                        # interactive chart. Ask for every one, then count again.
+                        for button in tab.locator(".chart__load").all():
+                            button.click()
+                        expect(tab.locator("figure.chart .chart__plot[data-drawn]")).to_have_count(
+                            charts.count(), timeout=120_000
+                        )
                         tab.wait_for_load_state("networkidle")
                         result["with_charts_drawn"] = sum(sizes.values())
                 else:
