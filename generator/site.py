@@ -22,6 +22,8 @@ from typing import Any
 from generator import checks
 from generator.config import SiteData, load_site_data
 from generator.enrich.entities import entity_finder, find_entities
+from generator.enrich.memo import Memo
+from generator.enrich.memo import salt as memo_salt
 from generator.enrich.references import link_references
 from generator.enrich.related import relate
 from generator.enrich.themes import assign_themes
@@ -104,6 +106,11 @@ class Project:
     @property
     def mkdocs_yml(self) -> Path:
         return self.root / "mkdocs.yml"
+
+    @property
+    def enrichment_memo(self) -> Path:
+        """The last build's themes and entities of each article (generator/enrich/memo.py); safe to delete."""
+        return self.root / ".cache" / "enrichment.json"
 
     def site_url(self) -> str:
         """Where the site is published: mkdocs.yml's site_url, with its !ENV tag resolved as MkDocs does."""
@@ -359,13 +366,17 @@ def check_capture_names(content: Path) -> list[ContentError]:
     return errors
 
 
-def enrich(articles: list[Article], data: SiteData) -> list[Article]:
-    """Articles with their themes, entities, linked references, backlinks and related articles, in date order."""
+def enrich(articles: list[Article], data: SiteData, memo: Memo | None = None) -> list[Article]:
+    """Articles with their themes, entities, linked references, backlinks and related articles, in date order.
+
+    memo: the themes and entities of unchanged articles, from the last build, used instead of finding them again.
+    """
     with stage("themes"):
-        articles = [assign_themes(a, data.themes) for a in articles]
+        known = [memo.recall(a) if memo else None for a in articles]
+        articles = [k if k is not None else assign_themes(a, data.themes) for a, k in zip(articles, known, strict=True)]
     with stage("entities"):
         finder = entity_finder(data.entities)
-        articles = [find_entities(a, finder) for a in articles]
+        articles = [a if k is not None else find_entities(a, finder) for a, k in zip(articles, known, strict=True)]
     with stage("references"):
         articles = link_references(articles)
     with stage("related"):
@@ -403,7 +414,15 @@ def load(project: Project) -> tuple[SiteData, list[Article]]:
     errors = reading.errors + check_capture_names(project.content)
     if errors:
         raise ContentErrors(errors, summary=reading.tally("valid"))
-    return data, enrich(reading.articles, data)
+    memo = Memo.read(project.enrichment_memo, memo_salt(data))
+    articles = enrich(reading.articles, data, memo)
+    with stage("write"):
+        remembered = memo.serialised(articles)
+        path = project.enrichment_memo
+        if not path.is_file() or path.read_bytes() != remembered:
+            path.parent.mkdir(exist_ok=True)
+            write_atomically(path, remembered)
+    return data, articles
 
 
 def read_events(project: Project, data: SiteData) -> tuple[Event, ...]:

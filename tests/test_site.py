@@ -8,6 +8,7 @@ import json
 import re
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -242,3 +243,49 @@ def test_git_ignores_every_file_the_generator_owns() -> None:
         check=False,
     )
     assert sorted(checked.stdout.split()) == sorted(f"docs/{name}" for name in examples)
+
+
+def test_a_second_generate_reuses_the_enrichment_memo_and_writes_the_same_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = copy_project(tmp_path / "project")
+    site.generate(project)
+    first = tree_digest(project.docs)
+    assert len(json.loads(project.enrichment_memo.read_text(encoding="utf-8"))["entries"]) == 19
+
+    def not_again(*args: object) -> None:
+        raise AssertionError("an unchanged article was scanned again")
+
+    monkeypatch.setattr(site, "find_entities", not_again)
+    monkeypatch.setattr(site, "assign_themes", not_again)
+    site.generate(project)
+    assert tree_digest(project.docs) == first
+
+
+def test_the_memo_is_not_trusted_after_a_data_file_changes_or_when_unreadable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.enrich.entities import find_entities
+
+    project = copy_project(tmp_path / "project")
+    site.generate(project)
+    scanned: list[str] = []
+
+    def counted(article: Any, finder: Any) -> Any:
+        scanned.append(article.slug)
+        return find_entities(article, finder)
+
+    monkeypatch.setattr(site, "find_entities", counted)
+    project.enrichment_memo.write_text("{not json", encoding="utf-8")
+    site.generate(project)
+    assert len(scanned) == 19
+    scanned.clear()
+    entities = project.content / "entities.yml"
+    entities.write_text(entities.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # same data: same memo
+    site.generate(project)
+    assert scanned == []
+    entities.write_text(
+        entities.read_text(encoding="utf-8").replace("    name: Idlib\n", "    name: Idleb\n"), encoding="utf-8"
+    )
+    site.generate(project)
+    assert len(scanned) == 19
