@@ -6,10 +6,19 @@ import json
 from pathlib import Path
 from typing import Any
 
-from generator.render.basemap import FRAME
+from generator.render.basemap import FRAME, Place
 
 # The coverage page charts, per theme, at most this many of the entities its articles name.
 ENTITIES_PER_THEME = 10
+
+# A fixture for the map: four places inside the Levant frame and one (Geneva) beyond it.
+MAP_PLACES = [
+    Place("Idlib", 35.93, 36.63, 6, "themes/idlib/"),
+    Place("Damascus", 33.51, 36.29, 5, "themes/geneva/"),
+    Place("Aleppo", 36.2, 37.16, 4, "themes/aleppo/"),
+    Place("Latakia", 35.52, 35.79, 3, "themes/il-20/"),
+    Place("Geneva", 46.2, 6.14, 2, "themes/geneva/"),
+]
 
 
 def entities(site: Path) -> list[dict[str, Any]]:

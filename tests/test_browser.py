@@ -15,10 +15,9 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, Route, expect
 
 from generator import site
-from generator.render.basemap import Place
 from tests.browser import SEARCH_TIMEOUT, Watch
 from tests.conftest import _QuietHandler, copy_project
-from tests.expected_charts import chart_pages, expected_marks, records
+from tests.expected_charts import MAP_PLACES, chart_pages, expected_marks, records
 
 ARTICLE = "articles/russian-military-assistance-to-assad-remains-the-main-stumbling-block-over-syria/"
 PUTIN_ON_IDLIB = "articles/driving-out-militants-from-syrias-idlib-now-top-priority-putin/"
@@ -37,13 +36,6 @@ PAGE_TYPES = [
     "map/",
 ]
 BUNDLE = "assets/javascripts/vendor/plotly-scatter-bar.min.js"
-MAP_PLACES = [
-    Place("Idlib", 35.93, 36.63, 6, "themes/idlib/"),
-    Place("Damascus", 33.51, 36.29, 5, "themes/geneva/"),
-    Place("Aleppo", 36.2, 37.16, 4, "themes/aleppo/"),
-    Place("Latakia", 35.52, 35.79, 3, "themes/il-20/"),
-    Place("Geneva", 46.2, 6.14, 2, "themes/geneva/"),
-]
 
 
 @contextlib.contextmanager

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from generator import site
-from generator.render.basemap import CLIP_MARGIN, FRAME, Outline, Place, beyond, outlines_from_json, places_map
+from generator.render.basemap import CLIP_MARGIN, FRAME, Outline, beyond, outlines_from_json, places_map
 from generator.render.charts import EVENT_COLOURS, GREY, PALETTE
 from generator.render.preview import days, month_ticks, number_ticks, preview_svg
-from tests.expected_charts import chart_pages, expected_marks, places, records
+from tests.expected_charts import MAP_PLACES, chart_pages, expected_marks, places, records
 
 WHITE, SLATE = "#ffffff", "#1e2129"
 FIGURE = re.compile(r'<figure class="chart" id="chart-([a-z0-9-]+)">.*?</figure>', re.S)
@@ -22,13 +22,6 @@ PLOT = re.compile(
     r'class="chart__plot" data-label="([^"]+)" data-marks="(\d+)" style="height:\d+px" '
     r"data-figure='([^']*)'>(<div class=\"chart__preview.*?</svg></div>)</div>"
 )
-FIXTURE_PLACES = [
-    Place("Idlib", 35.93, 36.63, 6, "themes/idlib/"),
-    Place("Damascus", 33.51, 36.29, 5, "themes/geneva/"),
-    Place("Aleppo", 36.2, 37.16, 4, "themes/aleppo/"),
-    Place("Latakia", 35.52, 35.79, 3, "themes/il-20/"),
-    Place("Geneva", 46.2, 6.14, 2, "themes/geneva/"),
-]
 
 
 def luminance(colour: str) -> float:
@@ -156,9 +149,9 @@ def outlines() -> tuple[Outline, ...]:
 
 
 def test_map_draws_the_places_in_its_frame_over_outlines_clipped_just_beyond_it() -> None:
-    chart = places_map(FIXTURE_PLACES, outlines())
+    chart = places_map(MAP_PLACES, outlines())
     assert chart is not None
-    inside = [p for p in FIXTURE_PLACES if p.name != "Geneva"]
+    inside = [p for p in MAP_PLACES if p.name != "Geneva"]
     assert chart.marks == len(inside)
     land, drawn = chart.figure["data"]
     west, south, east, north = FRAME
@@ -173,7 +166,7 @@ def test_map_draws_the_places_in_its_frame_over_outlines_clipped_just_beyond_it(
     assert drawn["text"][0] == "Idlib" and drawn["marker"]["size"][0] == 6
     assert drawn["meta"]["links"] == [p.href for p in inside]
     # The table lists every place, Geneva too.
-    assert [row[0].href for row in chart.table.rows] == [p.href for p in FIXTURE_PLACES]
+    assert [row[0].href for row in chart.table.rows] == [p.href for p in MAP_PLACES]
     assert "the 1 place beyond it are listed under the map" in chart.caption
 
 
@@ -185,11 +178,11 @@ def test_places_beyond_the_frame_are_listed_under_the_map_with_links(built_site:
     for entity in far:
         assert f'href="../{entity["page"]}"' in section, entity["id"]
     assert section.count("<li>") >= len(far)
-    assert [p.name for p in beyond(FIXTURE_PLACES)] == ["Geneva"]
+    assert [p.name for p in beyond(MAP_PLACES)] == ["Geneva"]
 
 
 def test_map_keeps_the_detail_of_the_outlines_and_the_preview_stays_small() -> None:
-    chart = places_map(FIXTURE_PLACES, outlines())
+    chart = places_map(MAP_PLACES, outlines())
     assert chart is not None
     land = chart.figure["data"][0]
     # Two decimals (about 1 km) on a map of a few degrees, and Lebanon's coast among the outlines.

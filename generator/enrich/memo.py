@@ -46,6 +46,12 @@ class Memo:
     salt: str
     entries: dict[str, Any] = field(default_factory=dict)
     hits: int = 0
+    keys: dict[str, str] = field(default_factory=dict)  # slug -> article key, as recall() worked it out
+
+    def key_of(self, article: Article) -> str:
+        if article.slug not in self.keys:
+            self.keys[article.slug] = article_key(article)
+        return self.keys[article.slug]
 
     @classmethod
     def read(cls, path: Path, current_salt: str) -> Memo:
@@ -59,7 +65,7 @@ class Memo:
 
     def recall(self, article: Article) -> Article | None:
         """The article with its remembered themes and entities, or None."""
-        entry = self.entries.get(article_key(article))
+        entry = self.entries.get(self.key_of(article))
         if entry is None:
             return None
         try:
@@ -73,7 +79,7 @@ class Memo:
     def serialised(self, articles: list[Article]) -> bytes:
         """The memo of these articles (only these: the file does not grow with removed ones)."""
         entries = {
-            article_key(a): {
+            self.key_of(a): {
                 "themes": [[m.theme_id, [list(t) for t in m.terms], m.by_maintainer] for m in a.themes],
                 "entities": [[m.entity_id, m.count, m.first_sentence] for m in a.entities],
             }
