@@ -21,6 +21,8 @@ Model = TypeVar("Model", bound=BaseModel)
 Loaded = TypeVar("Loaded")
 
 OTHER_THEME_ID = "other"
+# site.yml's listing_page_limit when it gives none: a list of more articles gets a page per year or month.
+LISTING_PAGE_LIMIT = 100
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class SiteData:
     period: Period
     entities: tuple[Entity, ...] = ()
     separators: tuple[str, ...] = ()
+    listing_page_limit: int = LISTING_PAGE_LIMIT
 
     @functools.cached_property
     def _entities_by_id(self) -> dict[str, Entity]:
@@ -220,13 +223,13 @@ def load_site_data(content: Path) -> SiteData:
     no_outlets: list[Outlet] = []
     no_rules: list[BoilerplateRule] = []
     no_separators: tuple[str, ...] = ()
-    no_period: Period | None = None
+    no_settings: tuple[Period | None, int] = (None, LISTING_PAGE_LIMIT)
     no_entities: list[Entity] = []
     themes = _collect(errors, lambda: _load_list(content / "themes.yml", "themes", Theme), no_themes)
     outlets = _collect(errors, lambda: _load_list(content / "outlets.yml", "outlets", Outlet), no_outlets)
     rules = _collect(errors, lambda: _load_list(content / "boilerplate.yml", "rules", BoilerplateRule), no_rules)
     separators = _collect(errors, lambda: _load_separators(content / "boilerplate.yml"), no_separators)
-    period = _collect(errors, lambda: _load_period(content / "site.yml"), no_period)
+    period, listing_page_limit = _collect(errors, lambda: _load_settings(content / "site.yml"), no_settings)
     entities = _collect(errors, lambda: _load_list(content / "entities.yml", "entities", Entity), no_entities)
     errors += _check_unique_ids(content / "themes.yml", themes)
     errors += _check_unique_ids(content / "outlets.yml", outlets)
@@ -255,11 +258,13 @@ def load_site_data(content: Path) -> SiteData:
         )
     if errors or period is None:
         raise ContentErrors(errors)
-    return SiteData(tuple(themes), tuple(outlets), tuple(rules), period, tuple(entities), separators)
+    return SiteData(
+        tuple(themes), tuple(outlets), tuple(rules), period, tuple(entities), separators, listing_page_limit
+    )
 
 
-def _load_period(path: Path) -> Period:
-    """The period the site covers, from site.yml."""
+def _load_settings(path: Path) -> tuple[Period, int]:
+    """The period the site covers and the listing page limit, from site.yml."""
     text = _read_text(path)
     try:
         data = yaml.load(text, Loader=ContentLoader)  # noqa: S506 - a SafeLoader subclass
@@ -269,8 +274,24 @@ def _load_period(path: Path) -> Period:
         raise ContentErrors(
             [ContentError(path, 1, "period", "is missing", "write period: with start: and end: dates, YYYY-MM-DD")]
         )
+    limit = data.get("listing_page_limit", LISTING_PAGE_LIMIT)
+    if type(limit) is not int or limit < 1:
+        line = next(
+            (n for n, text_line in enumerate(text.splitlines(), 1) if text_line.startswith("listing_page")), None
+        )
+        raise ContentErrors(
+            [
+                ContentError(
+                    path,
+                    line,
+                    "listing_page_limit",
+                    f"is {limit!r}, not a whole number of at least 1",
+                    f"write a number of articles, such as listing_page_limit: {LISTING_PAGE_LIMIT}",
+                )
+            ]
+        )
     try:
-        return Period.model_validate(data["period"])
+        return Period.model_validate(data["period"]), limit
     except ValidationError as error:
         raise ContentErrors(validation_errors(path, None, error, prefix="period")) from error
 

@@ -58,6 +58,7 @@ GENERATED = (
     "raw",
     "coverage.md",
     "timeline.md",
+    "timeline",
     "map.md",
     "feed.xml",
     "feed-*.xml",

@@ -6,6 +6,7 @@ import contextlib
 import functools
 import http.server
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -92,6 +93,17 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return built.site
 
 
+@pytest.fixture(scope="session")
+def split_project(tmp_path_factory: pytest.TempPathFactory) -> site.Project:
+    """The repository's content built with listing_page_limit 1: every list of two or more articles is split
+    into pages per year, and a year of two or more into pages per month."""
+    built = copy_project(tmp_path_factory.mktemp("split") / "project")
+    settings = built.content / "site.yml"
+    settings.write_text(re.sub(r"(?m)^listing_page_limit: \d+$", "listing_page_limit: 1", settings.read_text()))
+    build_as_published(built)
+    return built
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -102,10 +114,11 @@ def serve(directory: Path) -> Iterator[str]:
     """A folder served over HTTP on a free localhost port, as long as the context lasts."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
 
 
 @pytest.fixture(scope="session")

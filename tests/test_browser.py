@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import http.server
 import re
@@ -12,11 +11,11 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, Route, expect
+from playwright.sync_api import Browser, Page, expect
 
 from generator import site
 from tests.browser import SEARCH_TIMEOUT, Watch
-from tests.conftest import _QuietHandler, copy_project
+from tests.conftest import copy_project, serve
 from tests.expected_charts import MAP_PLACES, chart_pages, expected_marks, records
 
 ARTICLE = "articles/russian-military-assistance-to-assad-remains-the-main-stumbling-block-over-syria/"
@@ -36,32 +35,6 @@ PAGE_TYPES = [
     "map/",
 ]
 BUNDLE = "assets/javascripts/vendor/plotly-scatter-bar.min.js"
-
-
-@contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Another built site served on a free localhost port, for as long as the context lasts."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-
-
-def published_here(tab: Page, site_url: str) -> None:
-    """Serve the sitemap with this server's address, as a published site's names its own.
-
-    Material's instant navigation follows only the links its sitemap lists, comparing their ports too; the
-    test build's sitemap names SITE_URL's default address, not the free port the test serves it on.
-    """
-
-    def rewrite(route: Route) -> None:
-        response = route.fetch()
-        route.fulfill(response=response, body=re.sub(r"https?://[^/<]+/", site_url, response.text()))
-
-    tab.route("**/sitemap.xml", rewrite)
 
 
 @pytest.fixture
@@ -283,33 +256,25 @@ def test_palette_switch_recolours_the_charts(page: tuple[Page, Watch], site_url:
     assert plot.locator(".point").count() > 0
 
 
-def test_instant_navigation_to_a_chart_page_previews_it_and_the_button_draws_it(
+def test_reader_reaches_the_charts_from_the_menu_and_the_button_draws_them(
     page: tuple[Page, Watch], site_url: str, built_site: Path
 ) -> None:
     tab, watch = page
-    published_here(tab, site_url)
     tab.goto(site_url)
-    tab.wait_for_load_state("networkidle")  # Material intercepts links once it has read the sitemap
-    tab.evaluate("window.__stayed = 'no reload'")
     marks = expected_marks(built_site)
     tab.locator("nav.md-nav--primary").get_by_role("link", name="Coverage", exact=True).click()
     expect(tab).to_have_url(site_url + "coverage/")
-    expect(tab.locator("h1")).to_have_text("Coverage")  # the address changes before the content
     previews_shown(tab)
     month = tab.locator("#chart-articles-per-month-by-theme")
     expect(month.locator(".chart__preview .chart__mark")).to_have_count(marks["articles-per-month-by-theme"])
     assert not bundle_requested(watch), "no chart asked for: no plotly.js"
     month.locator(".chart__load").click()
     expect(month.locator(".point")).to_have_count(marks["articles-per-month-by-theme"])
-    assert tab.evaluate("window.__stayed") == "no reload"
     tab.locator("nav.md-nav--primary").get_by_role("link", name="Timeline", exact=True).click()
     expect(tab).to_have_url(site_url + "timeline/")
-    expect(tab.locator("h1")).to_have_text("Timeline")
-    previews_shown(tab)
     events = tab.locator("#chart-events-and-articles")
     expect(events.locator(".chart__preview .chart__mark")).to_have_count(marks["events-and-articles"])
     charts_drawn(tab)
-    assert tab.evaluate("window.__stayed") == "no reload"
     expect(events.locator(".point")).to_have_count(marks["events-and-articles"])
     expect(tab.get_by_label("Theme", exact=True)).to_be_visible()
 
@@ -410,11 +375,18 @@ def test_map_draws_the_places_from_geometry_the_site_serves(browser: Browser, ma
     assert results.violations_count == 0, results.generate_report()
 
 
-def test_a_page_view_fetches_no_search_index_until_a_search(page: tuple[Page, Watch], site_url: str) -> None:
+def test_a_page_view_fetches_no_list_of_pages_and_no_search_index_until_a_search(
+    page: tuple[Page, Watch], site_url: str
+) -> None:
     tab, _ = page
     fetched: list[str] = []
     tab.on("requestfinished", lambda request: fetched.append(request.url))
     tab.goto(site_url + ARTICLE, wait_until="networkidle")
+    # Nothing that grows with the corpus: Material reads the sitemap (overrides/sitemap.xml), an index of one
+    # sitemap, not the list of every page.
+    assert not [url for url in fetched if "sitemap-pages" in url]
+    for sitemap in [url for url in fetched if url.endswith("sitemap.xml")]:
+        assert "<url>" not in tab.request.get(sitemap).text()
     # Material's own index is empty (every page is excluded from it); Pagefind's is not touched yet.
     assert not [url for url in fetched if "/pagefind/" in url]
     index = next(url for url in fetched if url.endswith("search/search_index.json"))
@@ -425,9 +397,6 @@ def test_a_page_view_fetches_no_search_index_until_a_search(page: tuple[Page, Wa
 
 
 def test_search_shows_a_hostile_headline_as_text(browser: Browser, tmp_path_factory: pytest.TempPathFactory) -> None:
-    import functools
-    import http.server
-    import threading
 
     from generator import site
     from tests.conftest import _QuietHandler, copy_project
@@ -499,3 +468,69 @@ def test_a_preview_search_finds_the_added_article_and_not_the_removed_one(
         site.build(project, dirty=True)
         assert results(origin, "Zzpreview")[0] == "Zzpreview jets strike near Idlib"
         assert not [title for title in results(origin, "emphasizedthat") if title.startswith("Western Leaders")]
+
+
+@pytest.fixture(scope="module")
+def split_site_url(split_project: site.Project) -> Iterator[str]:
+    """The site built with every list of two or more articles split into pages per period, served."""
+    with serve(split_project.site) as url:
+        yield url
+
+
+@pytest.fixture
+def split_page(browser: Browser, split_site_url: str) -> Iterator[tuple[Page, Watch]]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    watch = Watch(tab, split_site_url.rstrip("/"))
+    yield tab, watch
+    context.close()
+    assert watch.problems == []
+
+
+def test_reader_goes_from_a_theme_to_a_period_and_on_to_the_next_one(
+    split_page: tuple[Page, Watch], split_site_url: str
+) -> None:
+    tab, _ = split_page
+    tab.goto(split_site_url + "themes/idlib/")
+    listing = tab.locator("article")
+    expect(listing.get_by_role("heading", name="Articles by date")).to_be_visible()
+    expect(listing.get_by_role("heading", name="Undated articles")).to_have_count(0)  # on a page of its own
+    listing.get_by_role("link", name="2018", exact=True).click()
+    expect(tab).to_have_url(split_site_url + "themes/idlib/2018/")
+    expect(tab.locator("h1")).to_have_text("Idlib: 2018")
+    tab.locator("article").get_by_role("link", name="Undated →").click()
+    expect(tab.locator("h1")).to_have_text("Idlib: Undated")
+    tab.get_by_role("link", name="Driving out militants from Syria’s Idlib now top priority – Putin").click()
+    expect(tab.locator("h1")).to_have_text("Driving out militants from Syria’s Idlib now top priority – Putin")
+    tab.go_back()
+    tab.locator("article").get_by_role("link", name="Idlib: all years").click()
+    expect(tab).to_have_url(split_site_url + "themes/idlib/")
+
+
+def test_the_timeline_filter_narrows_a_period_page(split_page: tuple[Page, Watch], split_site_url: str) -> None:
+    tab, _ = split_page
+    tab.goto(split_site_url + "timeline/undated/")
+    items = tab.locator(".timeline__list li")
+    total = items.count()
+    assert total > 1
+    expect(tab.get_by_role("status")).to_have_text(f"Showing all {total} articles.")
+    tab.get_by_label("Outlet", exact=True).select_option("rt")
+    shown = items.locator("visible=true")
+    expect(shown).not_to_have_count(total)
+    for text in shown.all_inner_texts():
+        assert "— RT (" in text
+
+
+@pytest.mark.parametrize(
+    "path", ["themes/idlib/", "themes/idlib/undated/", "timeline/2018-09/", "entities/syria/2018-09/"]
+)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_pages_of_a_split_list_have_no_accessibility_violations(
+    split_page: tuple[Page, Watch], split_site_url: str, path: str, scheme: str
+) -> None:
+    tab, _ = split_page
+    tab.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+    tab.goto(split_site_url + path)
+    tab.wait_for_load_state("networkidle")
+    results = Axe().run(tab)
+    assert results.violations_count == 0, results.generate_report()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -138,4 +139,14 @@ def test_the_sitemap_is_dated_by_the_content_not_the_clock(built_site: Path) -> 
     sitemap = (built_site / "sitemap.xml.gz").read_bytes()
     header_mtime = int.from_bytes(sitemap[4:8], "little")
     assert time.strftime("%Y-%m-%d", time.gmtime(header_mtime)) == newest
-    assert f"<lastmod>{newest}</lastmod>" in gzip.decompress(sitemap).decode()
+    assert "sitemap-pages.xml</loc>" in gzip.decompress(sitemap).decode()  # an index of the list of pages
+    assert f"<lastmod>{newest}</lastmod>" in (built_site / "sitemap-pages.xml").read_text(encoding="utf-8")
+
+
+def test_the_sitemap_index_leads_to_every_page(built_site: Path) -> None:
+    index = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    [listed] = re.findall(r"<loc>([^<]+)</loc>", index)
+    assert listed.endswith("/sitemap-pages.xml")
+    pages = re.findall(r"<loc>[a-z]+://[^/]+/([^<]*)</loc>", (built_site / "sitemap-pages.xml").read_text())
+    assert "articles/russia-warns-west-against-new-strikes-in-syria-under-far-fetched-pretexts/" in pages
+    assert len(pages) == len([p for p in built_site.rglob("index.html") if p.parent.name != "pagefind-preview"])

@@ -58,7 +58,13 @@ def test_the_site_has_every_kind_of_page(built_site: Path) -> None:
     assert len(list((built_site / "entities").glob("*/index.html"))) >= 60
 
 
-def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
+@pytest.mark.parametrize("built", ["as published", "with every list split by period"])
+def test_every_internal_link_and_anchor_resolves(request: pytest.FixtureRequest, built: str) -> None:
+    built_site = (
+        request.getfixturevalue("built_site")
+        if built == "as published"
+        else request.getfixturevalue("split_project").site
+    )
     broken = []
     checked = 0
     for page in _pages(built_site):

@@ -5,8 +5,7 @@ The generator builds each figure with plotly.py from the same records as the pag
 SVG preview (preview.py) that the page shows at once. The page carries the figure as JSON in the plot's
 ``data-figure`` attribute; ``assets/javascripts/charts.js`` fetches the site's own plotly.js only when the
 reader asks for the interactive chart (its button, or a click on the preview), and plotly draws in the
-preview's place at the same height. (Not in a ``<script type="application/json">``: Material's instant
-navigation re-creates every script in the new page without its type and runs it.) The data table
+preview's place at the same height. The data table
 (collapsed) is the accessible path to the same numbers and links; the CSV is the same table as a file.
 """
 

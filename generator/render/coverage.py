@@ -9,8 +9,6 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 
-import yaml
-
 from generator.config import SiteData
 from generator.events import Event
 from generator.model import Article, article_sort_key
@@ -22,22 +20,11 @@ from generator.render.figures import (
     entities_per_theme,
     theme_over_time,
 )
-from generator.render.page import SEARCH_EXCLUDE
-from generator.render.text import GENERATED_NOTE, attribute, count_of, human_date, inline
+from generator.render.page import page
+from generator.render.text import count_of, human_date, inline
 
 # For each theme id, the entities its articles name: (name, articles naming it, page under the site root).
 NamedEntities = Mapping[str, Sequence[tuple[str, int, str]]]
-
-
-def page(title: str, description: str, source: str, body: list[str]) -> str:
-    """A generated page: front matter (title, meta description), the generated-file note, the body."""
-    meta = yaml.safe_dump(
-        {"title": attribute(title), "description": attribute(description), **SEARCH_EXCLUDE},
-        allow_unicode=True,
-        sort_keys=False,
-        width=100_000,
-    )
-    return "---\n" + meta + "---\n\n" + GENERATED_NOTE.format(source=source) + "\n\n" + "\n\n".join(body) + "\n"
 
 
 def undated_list(articles: Sequence[Article], data: SiteData, prefix: str) -> str:
@@ -81,7 +68,9 @@ def coverage_page(
         body += [
             "## Undated articles",
             "These articles state no date, so the charts over time leave them out; the chart by outlet counts them.",
-            undated_list(articles, data, ""),
+            undated_list(articles, data, "")
+            if undated <= data.listing_page_limit
+            else f"The timeline lists all {undated} on [a page of their own](timeline/undated.md).",
         ]
     return page("Coverage", "Charts of the coverage: articles per month and per outlet, by theme.", "content/", body)
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
-from generator.model import Entity
+from generator.model import Article, Entity
 from generator.render.article import ENTITY_TYPE_TITLES, article_link
 from generator.render.corpus import Corpus
+from generator.render.listing import article_list
 from generator.render.page import page
 from generator.render.text import count_of, human_date, inline
 
@@ -28,14 +30,16 @@ def _facts(entity: Entity) -> str:
     return "\n".join(lines)
 
 
-def entity_page(entity: Entity, corpus: Corpus) -> str:
-    """Description, spellings, and every article that names the entity with the sentence where it first does."""
+def entity_pages(entity: Entity, corpus: Corpus) -> dict[str, str]:
+    """Description, spellings, and every article that names the entity with the sentence where it first does
+    (a long list on a page per period)."""
     naming = corpus.naming(entity.id)
     dated = [a.front.date for a in naming if a.front.date]
     body = [f"# {inline(entity.name)}", inline(entity.description), _facts(entity)]
+    folder = f"entities/{entity.id}"
     if not naming:
         body.append("No article in the corpus names it yet.")
-        return page(entity.name, entity.description, "content/entities.yml", body)
+        return {f"{folder}.md": page(entity.name, entity.description, "content/entities.yml", body)}
     span = f", first on {human_date(min(dated))}, last on {human_date(max(dated))}" if dated else ""
     body.append(f"**Named in {count_of(len(naming), 'article')}**{span}; {len(naming) - len(dated)} undated.")
     outlets = Counter(a.front.outlet for a in naming)
@@ -61,19 +65,28 @@ def entity_page(entity: Entity, corpus: Corpus) -> str:
                 for e, n in ranked[:CO_MENTION_LIMIT]
             ),
         ]
-    items = []
-    for article in naming:
-        mention = article.mention_of(entity.id)
-        outlet = inline(corpus.data.outlet(article.front.outlet).name)
-        if mention.first_sentence is None:
-            where = "Added by a maintainer; the text does not name it."
-        elif mention.first_sentence == article.front.title:
-            where = "Named in the headline."
-        else:
-            where = f"“{inline(mention.first_sentence)}”"
-        items.append(f"- {article_link(article, '../')} — {outlet}, {human_date(article.front.date)}  \n  {where}")
-    body += ["## Articles that name it", "Each with the sentence where it is first named.", "\n".join(items)]
-    return page(entity.name, entity.description, "content/entities.yml", body)
+
+    def items(articles: Sequence[Article], prefix: str) -> list[str]:
+        listed = "\n".join(_naming_item(entity, article, corpus, prefix) for article in articles)
+        return ["## Articles that name it", "Each with the sentence where it is first named.", listed]
+
+    listed, pages = article_list(
+        naming, folder, entity.name, "content/entities.yml", items, corpus.data.listing_page_limit
+    )
+    return {f"{folder}.md": page(entity.name, entity.description, "content/entities.yml", body + listed), **pages}
+
+
+def _naming_item(entity: Entity, article: Article, corpus: Corpus, prefix: str) -> str:
+    """A list item: the linked headline, outlet and date, and the sentence that first names the entity."""
+    mention = article.mention_of(entity.id)
+    outlet = inline(corpus.data.outlet(article.front.outlet).name)
+    if mention.first_sentence is None:
+        where = "Added by a maintainer; the text does not name it."
+    elif mention.first_sentence == article.front.title:
+        where = "Named in the headline."
+    else:
+        where = f"“{inline(mention.first_sentence)}”"
+    return f"- {article_link(article, prefix)} — {outlet}, {human_date(article.front.date)}  \n  {where}"
 
 
 def entity_index(corpus: Corpus) -> str:

@@ -1,7 +1,8 @@
 """Atom feeds: feed.xml for the whole site and feed-<theme>.xml for each theme.
 
 They sit at the site's root because Material reads every <link rel="alternate"> as another version of
-the site and fetches the sitemap.xml beside it: at the root, that is the site's own sitemap.
+the site and fetches the sitemap.xml beside it: at the root, that is the site's own sitemap (an index of a
+few hundred bytes: overrides/sitemap.xml).
 
 Deterministic: an entry's time is its article's date (midnight UTC), a feed's `updated` the newest of
 its entries (or of the site's dated articles, when the feed has none; or the period's start), never the

@@ -28,12 +28,12 @@ from generator.render.charts import (
     colours,
     figure_json,
 )
-from generator.render.text import attribute, count_of, human_date
+from generator.render.text import attribute, count_of, human_date, month_name
 
 # A bar a little narrower than a month, in milliseconds (a date axis counts in them).
 MONTH_BAR_WIDTH = 24 * 24 * 60 * 60 * 1000
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")  # fmt: skip
+# A chart's note names this many of the undated articles it cannot show; the list below the chart has them all.
+UNDATED_NAMED = 10
 
 
 def theme_colours(data: SiteData, theme_id: str) -> tuple[str, str]:
@@ -49,9 +49,9 @@ def month_of(date: dt.date) -> str:
     return f"{date.year:04d}-{date.month:02d}-01"
 
 
-def month_name(month: str) -> str:
+def month_title(month: str) -> str:
     """'2015-09-01' -> 'September 2015'."""
-    return f"{MONTHS[int(month[5:7]) - 1]} {month[:4]}"
+    return month_name(int(month[:4]), int(month[5:7]))
 
 
 def article_link(article: Article) -> Link:
@@ -59,13 +59,14 @@ def article_link(article: Article) -> Link:
 
 
 def undated_note(articles: Sequence[Article], where: str) -> tuple[str, ...]:
-    """The sentence that counts and names the undated articles a time chart cannot show."""
+    """The sentence that counts the undated articles a time chart cannot show, and names the first few."""
     undated = sorted((a for a in articles if a.front.date is None), key=article_sort_key)
     if not undated:
         return ()
-    names = "; ".join(f"“{attribute(a.front.title)}”" for a in undated)
+    names = "; ".join(f"“{attribute(a.front.title)}”" for a in undated[:UNDATED_NAMED])
+    more = f"; and {len(undated) - UNDATED_NAMED} more" if len(undated) > UNDATED_NAMED else ""
     verb = "is" if len(undated) == 1 else "are"
-    return (f"Not in this chart: {count_of(len(undated), 'undated article')}, which {verb} {where}: {names}.",)
+    return (f"Not in this chart: {count_of(len(undated), 'undated article')}, which {verb} {where}: {names}{more}.",)
 
 
 def _monthly_bars(months: list[str], counts: dict[str, int], name: str, pair: tuple[str, str], hover: str) -> go.Bar:
@@ -113,7 +114,7 @@ def coverage_by_month(articles: Sequence[Article], data: SiteData) -> Chart | No
     shown = [t for t in data.themes if per_theme[t.id]]
     totals = Counter(month_of(a.front.date) for a in dated if a.front.date)
     rows: tuple[tuple[Cell, ...], ...] = tuple(
-        (month_name(m), *(per_theme[t.id][m] for t in shown), totals[m]) for m in months
+        (month_title(m), *(per_theme[t.id][m] for t in shown), totals[m]) for m in months
     )
     figure = go.Figure(
         data=traces,
@@ -132,7 +133,7 @@ def coverage_by_month(articles: Sequence[Article], data: SiteData) -> Chart | No
         figure=figure_json(figure),
         table=Table(("Month", *(t.title for t in shown), "Articles (each once)"), rows),
         marks=sum(len(trace.x) for trace in traces),
-        notes=undated_note(articles, "listed under “Undated articles” below"),
+        notes=undated_note(articles, "listed below as undated"),
     )
 
 
@@ -209,7 +210,7 @@ def theme_over_time(theme: Theme, articles: Sequence[Article], data: SiteData) -
         if article.front.date:
             by_month.setdefault(month_of(article.front.date), []).append(article.front.title)
     headlines = {m: "; ".join(titles) for m, titles in by_month.items()}
-    rows = tuple((month_name(m), counts[m], headlines[m]) for m in months)
+    rows = tuple((month_title(m), counts[m], headlines[m]) for m in months)
     return Chart(
         id=f"theme-{theme.id}-per-month",
         caption=f"Articles of this theme per month of publication: {count_of(len(dated), 'dated article')}.",
@@ -217,7 +218,7 @@ def theme_over_time(theme: Theme, articles: Sequence[Article], data: SiteData) -
         figure=figure_json(figure),
         table=Table(("Month", "Articles", "Headlines"), rows),
         marks=len(months),
-        notes=undated_note(members, "listed under “Undated articles” below"),
+        notes=undated_note(members, "listed below as undated"),
     )
 
 
@@ -304,7 +305,7 @@ def events_and_articles(articles: Sequence[Article], events: Sequence[Event], da
         figure=figure_json(figure),
         table=Table(("Date", "Kind", "What", "Outlet or event"), tuple(row[2] for row in rows)),
         marks=len(events) + len(dated),
-        notes=undated_note(articles, "listed under “Undated articles” below"),
+        notes=undated_note(articles, "listed below as undated"),
     )
 
 

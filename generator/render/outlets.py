@@ -7,6 +7,7 @@ from collections import Counter
 from generator.model import Outlet
 from generator.render.article import article_item
 from generator.render.corpus import Corpus
+from generator.render.listing import article_list
 from generator.render.page import page
 from generator.render.text import attribute, count_of, human_date, inline
 
@@ -26,10 +27,12 @@ def _facts(outlet: Outlet) -> str:
     return "\n".join(lines)
 
 
-def outlet_page(outlet: Outlet, corpus: Corpus) -> str:
-    """The outlet's facts, then its articles with their themes and dates."""
+def outlet_pages(outlet: Outlet, corpus: Corpus) -> dict[str, str]:
+    """The outlet's facts, then its articles with their themes and dates; a long list on a page per period."""
     published = corpus.published_by(outlet.id)
     body = [f"# {inline(outlet.name)}", _facts(outlet)]
+    folder = f"outlets/{outlet.id}"
+    pages: dict[str, str] = {}
     if not published:
         body.append("No article in the corpus comes from this outlet yet.")
     else:
@@ -45,9 +48,17 @@ def outlet_page(outlet: Outlet, corpus: Corpus) -> str:
             )
             + "."
         )
-        body += ["## Articles", "\n".join(article_item(a, corpus, "../") for a in published)]
+        listed, pages = article_list(
+            published,
+            folder,
+            outlet.name,
+            "content/outlets.yml",
+            lambda articles, prefix: ["## Articles", "\n".join(article_item(a, corpus, prefix) for a in articles)],
+            corpus.data.listing_page_limit,
+        )
+        body += listed
     description = f"{outlet.name}: who publishes it and the {count_of(len(published), 'article')} of it in the corpus."
-    return page(outlet.name, description, "content/outlets.yml", body)
+    return {f"{folder}.md": page(outlet.name, description, "content/outlets.yml", body), **pages}
 
 
 def outlet_index(corpus: Corpus) -> str:

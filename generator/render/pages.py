@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import yaml
 
 from generator.config import OTHER_THEME_ID, SiteData
-from generator.model import Theme
+from generator.model import Article, Theme
 from generator.render.article import article_item, article_page
 from generator.render.corpus import Corpus
-from generator.render.entities import entity_index, entity_page
-from generator.render.outlets import outlet_index, outlet_page
+from generator.render.entities import entity_index, entity_pages
+from generator.render.listing import article_list
+from generator.render.outlets import outlet_index, outlet_pages
 from generator.render.page import page
 from generator.render.text import GENERATED_NOTE, attribute, count_of, human_date, inline
 
@@ -22,8 +23,8 @@ SITE_SUBJECT = (
 )
 
 
-def theme_page(theme: Theme, corpus: Corpus, extra: str = "") -> str:
-    """A theme's intro, then its articles in date order, undated ones last under their own heading."""
+def theme_pages(theme: Theme, corpus: Corpus, extra: str = "") -> dict[str, str]:
+    """A theme's intro, then its articles in date order, undated ones last; a long list on a page per period."""
     members = corpus.in_theme(theme.id)
     dated = [a for a in members if a.front.date]
     undated = [a for a in members if not a.front.date]
@@ -40,15 +41,26 @@ def theme_page(theme: Theme, corpus: Corpus, extra: str = "") -> str:
     body.append(f"**{count_of(len(members), 'article')}**{span}; {len(undated)} undated.")
     if extra:
         body.append(extra)
-    if dated:
-        body += ["## Dated articles", "\n".join(article_item(a, corpus, "../") for a in dated)]
-    if undated:
-        body += [
-            "## Undated articles",
-            "The captures of these articles state no date, and none could be read from their URL.",
-            "\n".join(article_item(a, corpus, "../") for a in undated),
-        ]
-    return page(theme.title, theme.summary, "content/themes.yml", body)
+
+    def items(articles: Sequence[Article], prefix: str) -> list[str]:
+        with_date = [a for a in articles if a.front.date]
+        without = [a for a in articles if not a.front.date]
+        shown = (
+            ["## Dated articles", "\n".join(article_item(a, corpus, prefix) for a in with_date)] if with_date else []
+        )
+        if without:
+            shown += [
+                "## Undated articles",
+                "The captures of these articles state no date, and none could be read from their URL.",
+                "\n".join(article_item(a, corpus, prefix) for a in without),
+            ]
+        return shown
+
+    folder = f"themes/{theme.id}"
+    listed, pages = article_list(
+        members, folder, theme.title, "content/themes.yml", items, corpus.data.listing_page_limit
+    )
+    return {f"{folder}.md": page(theme.title, theme.summary, "content/themes.yml", body + listed), **pages}
 
 
 def home_page(corpus: Corpus) -> str:
@@ -112,13 +124,13 @@ def render_pages(corpus: Corpus, theme_extras: Mapping[str, str] | None = None) 
     """Every generated page, by its path under docs/; `theme_extras` goes on theme pages (their chart)."""
     pages = {"index.md": home_page(corpus), ".generated-nav.yml": nav_file(corpus.data)}
     for theme in corpus.data.themes:
-        pages[f"themes/{theme.id}.md"] = theme_page(theme, corpus, (theme_extras or {}).get(theme.id, ""))
+        pages |= theme_pages(theme, corpus, (theme_extras or {}).get(theme.id, ""))
     for article in corpus.articles:
         pages[f"articles/{article.slug}.md"] = article_page(article, corpus)
     pages["outlets/index.md"] = outlet_index(corpus)
     for outlet in corpus.data.outlets:
-        pages[f"outlets/{outlet.id}.md"] = outlet_page(outlet, corpus)
+        pages |= outlet_pages(outlet, corpus)
     pages["entities/index.md"] = entity_index(corpus)
     for entity in corpus.data.entities:
-        pages[f"entities/{entity.id}.md"] = entity_page(entity, corpus)
+        pages |= entity_pages(entity, corpus)
     return pages

@@ -65,6 +65,11 @@ def human_date(date: dt.date | None) -> str:
     return f"{date.day} {_MONTHS[date.month - 1]} {date.year}" if date else "Undated"
 
 
+def month_name(year: int, month: int) -> str:
+    """'March 2016', the same in every locale."""
+    return f"{_MONTHS[month - 1]} {year}"
+
+
 def count_of(number: int, noun: str) -> str:
     """'1 article', '2 articles'."""
     return f"{number} {noun}{'' if number == 1 else 's'}"

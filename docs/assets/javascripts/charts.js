@@ -4,9 +4,8 @@
  * data-figure attribute. plotly.js (the site's own bundle, about 1 MB) is fetched only when the reader
  * asks: the "Interactive chart" button, or a click on the preview; pointing at or focusing the button
  * starts the download early. plotly then draws in the preview's place, in the same box (nothing moves).
- * Clicks are heard on the document, so the charts of a page that Material's instant navigation brings
- * need no wiring. Colours follow the palette switch
- * (data-md-color-scheme on <body>) without a reload: the preview by CSS, plotly's drawing by a redraw
+ * Clicks are heard on the document, so the charts need no wiring one by one. Colours follow the palette
+ * switch (data-md-color-scheme on <body>) without a reload: the preview by CSS, plotly's drawing by a redraw
  * with each trace's meta.colors for that scheme; axes and text take the page's.
  */
 (function () {

@@ -2,7 +2,7 @@
  * Narrows the Timeline page's list by theme and outlet. Without JavaScript the form stays hidden
  * and the full list shows; with it, the form appears, and each change hides the items (and the
  * year groups left empty) that do not match, and says how many show. Runs on every page Material
- * shows (document$), so it works after instant navigation too.
+ * shows (document$) and does nothing where there is no filter.
  */
 (function () {
   "use strict";
