@@ -528,7 +528,6 @@ def build(project: Project, site_dir: Path | None = None, dirty: bool = False) -
     as every page carries them.
     """
     from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
 
     generated_before = _generated_files(project.docs)
     articles = generate(project)
@@ -538,8 +537,7 @@ def build(project: Project, site_dir: Path | None = None, dirty: bool = False) -
         last_build = (target / PREVIEW_MANIFEST).stat().st_mtime_ns  # written last, after every page
         with stage("mkdocs"), _environment("SOURCE_DATE_EPOCH", source_date_epoch(articles)):
             removed = _remove_outputs_of(generated_before - _generated_files(project.docs), target)
-            config = load_config(str(project.mkdocs_yml), strict=True, site_dir=str(target))
-            _dirty_mkdocs_build(config)
+            _dirty_mkdocs_build(_mkdocs_config(project, target))
         with stage("search"):
             rendered = {p for p in _search_pages(target) if (target / p).stat().st_mtime_ns > last_build}
             index_changes_for_search(target, rendered, removed)
@@ -550,7 +548,7 @@ def build(project: Project, site_dir: Path | None = None, dirty: bool = False) -
     try:
         _show_mkdocs_log()
         with stage("mkdocs"), _environment("SOURCE_DATE_EPOCH", source_date_epoch(articles)):
-            mkdocs_build(load_config(str(project.mkdocs_yml), strict=True, site_dir=str(staging)))
+            mkdocs_build(_mkdocs_config(project, staging))
         with stage("search"):
             index_for_search(staging)
         os.chmod(staging, 0o777 & ~_umask())  # mkdtemp's folder is private; the site is for everyone to read
@@ -558,6 +556,15 @@ def build(project: Project, site_dir: Path | None = None, dirty: bool = False) -
     finally:
         shutil.rmtree(staging, ignore_errors=True)  # only still there if the build failed
     return articles
+
+
+def _mkdocs_config(project: Project, site_dir: Path) -> Any:
+    """mkdocs.yml in strict mode, building into `site_dir`, with our hooks (mkdocs_hooks.py: pages written
+    without their indentation)."""
+    from mkdocs.config import load_config
+
+    hooks = [str(Path(__file__).resolve().parent / "mkdocs_hooks.py")]
+    return load_config(str(project.mkdocs_yml), strict=True, site_dir=str(site_dir), hooks=hooks)
 
 
 def _dirty_mkdocs_build(config: Any) -> None:

@@ -183,8 +183,18 @@ def test_edit_this_page_opens_the_file_in_content_the_page_is_made_from(built_si
     ]
     assert edit_links(built_site / "themes" / "idlib" / "index.html") == [f"{REPO_URL}/edit/main/content/themes.yml"]
     assert edit_links(built_site / "method" / "index.html") == [f"{REPO_URL}/edit/main/docs/method.md"]
-    # The home page is assembled from all of content/: there is no one file to edit.
+    assert edit_links(built_site / "timeline" / "index.html") == [f"{REPO_URL}/edit/main/content/events.yml"]
+    # The home and coverage pages are assembled from all of content/: there is no one file to edit.
     assert edit_links(built_site / "index.html") == []
+    assert edit_links(built_site / "coverage" / "index.html") == []
+
+
+def test_pages_are_written_without_indentation_except_where_it_shows(built_site: Path) -> None:
+    page = (built_site / "articles" / "chlorine-delivered-idlib-militants-readying-false-flag-attack-in-syrian-village"
+            / "index.html").read_text(encoding="utf-8")  # fmt: skip
+    outside = re.sub(r"<(pre|textarea|script)\b.*?</\1>", "<kept>", page, flags=re.DOTALL)
+    assert "<nav" in outside and not re.search(r"\n\s", outside)
+    assert "\n  title = {" in page  # the BibTeX citation's own indentation, in its <pre>
 
 
 def test_the_repository_link_does_not_ask_github_for_its_stars(built_site: Path) -> None:
