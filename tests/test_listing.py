@@ -99,3 +99,14 @@ def test_a_listing_page_limit_that_is_not_a_positive_whole_number_is_an_error(
     assert Path(error.path).name == "site.yml"
     assert error.line == settings.read_text().splitlines().index(f"listing_page_limit: {value}") + 1
     assert "whole number of at least 1" in error.message
+
+
+def test_the_timeline_chart_of_a_split_list_has_a_circle_per_outlet_and_month(split_project: site.Project) -> None:
+    data, articles = site.load(split_project)
+    outlet_months = {(a.front.outlet, a.front.date.strftime("%Y-%m")) for a in articles if a.front.date}
+    page = (split_project.site / "timeline" / "index.html").read_text(encoding="utf-8")
+    assert f'data-marks="{len(site.read_events(split_project, data)) + len(outlet_months)}"' in page
+    table = page[page.index("<table>") : page.index("</table>")]
+    assert "articles/" not in table  # no circle and no row per article: they lead to the month's page
+    months = re.findall(r'href="\.\./timeline/([0-9-]+)/"', table)
+    assert sorted(set(months)) == sorted(p.stem for _, p, _ in period_pages(split_project.docs, "timeline.md")[:-1])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
@@ -28,12 +29,15 @@ from generator.render.charts import (
     colours,
     figure_json,
 )
+from generator.render.listing import periods
 from generator.render.text import attribute, count_of, human_date, month_name
 
 # A bar a little narrower than a month, in milliseconds (a date axis counts in them).
 MONTH_BAR_WIDTH = 24 * 24 * 60 * 60 * 1000
-# A chart's note names this many of the undated articles it cannot show; the list below the chart has them all.
+# How many headlines a time chart's note names of the undated articles, and a theme chart's table of each
+# month's articles: the lists below the charts have them all.
 UNDATED_NAMED = 10
+HEADLINES_PER_MONTH = 5
 
 
 def theme_colours(data: SiteData, theme_id: str) -> tuple[str, str]:
@@ -63,10 +67,9 @@ def undated_note(articles: Sequence[Article], where: str) -> tuple[str, ...]:
     undated = sorted((a for a in articles if a.front.date is None), key=article_sort_key)
     if not undated:
         return ()
-    names = "; ".join(f"“{attribute(a.front.title)}”" for a in undated[:UNDATED_NAMED])
-    more = f"; and {len(undated) - UNDATED_NAMED} more" if len(undated) > UNDATED_NAMED else ""
+    names = first_few([f"“{attribute(a.front.title)}”" for a in undated], UNDATED_NAMED)
     verb = "is" if len(undated) == 1 else "are"
-    return (f"Not in this chart: {count_of(len(undated), 'undated article')}, which {verb} {where}: {names}{more}.",)
+    return (f"Not in this chart: {count_of(len(undated), 'undated article')}, which {verb} {where}: {names}.",)
 
 
 def _monthly_bars(months: list[str], counts: dict[str, int], name: str, pair: tuple[str, str], hover: str) -> go.Bar:
@@ -209,7 +212,7 @@ def theme_over_time(theme: Theme, articles: Sequence[Article], data: SiteData) -
     for article in dated:
         if article.front.date:
             by_month.setdefault(month_of(article.front.date), []).append(article.front.title)
-    headlines = {m: "; ".join(titles) for m, titles in by_month.items()}
+    headlines = {m: first_few(titles, HEADLINES_PER_MONTH) for m, titles in by_month.items()}
     rows = tuple((month_title(m), counts[m], headlines[m]) for m in months)
     return Chart(
         id=f"theme-{theme.id}-per-month",
@@ -243,18 +246,23 @@ def events_and_articles(articles: Sequence[Article], events: Sequence[Event], da
                 hovertemplate="%{x|%-d %B %Y}: %{text}<extra>Key event</extra>",
             )
         )
-    if dated:
+    # A circle per article while the timeline lists them all on one page; beyond that, a circle per outlet
+    # and month, linked to the timeline's page for the month, so the page does not grow with the corpus.
+    monthly = len(articles) > data.listing_page_limit
+    points = _monthly_points(articles, data) if monthly else _article_points(dated, data)
+    if points:
         pair = PALETTE[0]
         traces.append(
             go.Scatter(
-                x=[a.front.date.isoformat() for a in dated if a.front.date],
-                y=[data.outlet(a.front.outlet).name for a in dated],
+                x=[p.date.isoformat() for p in points],
+                y=[p.outlet for p in points],
                 mode="markers",
                 name="Articles",
-                text=[attribute(a.front.title) for a in dated],
+                text=[attribute(p.link.text) for p in points],
                 marker={"symbol": "circle", "size": 11, "color": pair[0]},
-                meta={**colours({"marker.color": pair}), "links": [f"articles/{a.slug}/" for a in dated]},
-                hovertemplate="%{x|%-d %B %Y}: %{text}<br>(click to open)<extra>%{y}</extra>",
+                meta={**colours({"marker.color": pair}), "links": [p.link.href for p in points]},
+                hovertemplate=("%{x|%B %Y}" if monthly else "%{x|%-d %B %Y}")
+                + ": %{text}<br>(click to open)<extra>%{y}</extra>",
             )
         )
     rows: list[tuple[dt.date, int, tuple[str, str, Link, str]]] = []
@@ -262,10 +270,9 @@ def events_and_articles(articles: Sequence[Article], events: Sequence[Event], da
         source = Link("source", event.source, external=True)
         what = f"{event.title}: {event.description}"
         rows.append((event.date, 0, (human_date(event.date), "Key event", source, what)))
-    for article in dated:
-        assert article.front.date is not None
-        outlet = data.outlet(article.front.outlet).name
-        rows.append((article.front.date, 1, (human_date(article.front.date), "Article", article_link(article), outlet)))
+    for point in points:
+        when = month_title(month_of(point.date)) if monthly else human_date(point.date)
+        rows.append((point.date, 1, (when, "Articles" if monthly else "Article", point.link, point.outlet)))
     rows.sort(key=lambda row: (row[0], row[1], row[2][2].href))
     categories = [*(data.outlet(o).name for o in outlets), event_row]
     figure = go.Figure(
@@ -298,15 +305,66 @@ def events_and_articles(articles: Sequence[Article], events: Sequence[Event], da
         id="events-and-articles",
         caption=(
             f"{count_of(len(events), 'key event')} (diamonds, top row) and {count_of(len(dated), 'dated article')} "
-            "(circles, one row per outlet) on one time axis: which coverage came before or after which event. "
-            "Select an article's circle to open it; the table lists the same, with links."
+            + (
+                "(circles, one per outlet and month, one row per outlet) on one time axis: which coverage came "
+                "before or after which event. Select a circle to open the timeline's page for its month; the "
+                "table lists the same, with links."
+                if monthly
+                else "(circles, one row per outlet) on one time axis: which coverage came before or after which "
+                "event. Select an article's circle to open it; the table lists the same, with links."
+            )
         ),
         label="Key events and articles over time",
         figure=figure_json(figure),
         table=Table(("Date", "Kind", "What", "Outlet or event"), tuple(row[2] for row in rows)),
-        marks=len(events) + len(dated),
+        marks=len(events) + len(points),
         notes=undated_note(articles, "listed below as undated"),
     )
+
+
+@dataclass(frozen=True)
+class _Point:
+    """A circle on the events-and-articles chart: where it stands, and where selecting it leads."""
+
+    date: dt.date
+    outlet: str
+    link: Link
+
+
+def _article_points(dated: Sequence[Article], data: SiteData) -> list[_Point]:
+    return [_Point(_date(a), data.outlet(a.front.outlet).name, article_link(a)) for a in dated]
+
+
+def _monthly_points(articles: Sequence[Article], data: SiteData) -> list[_Point]:
+    """A point per outlet and month, on the month's first day, linked to the timeline's page that lists it."""
+    ordered = sorted(articles, key=article_sort_key)
+    page_of = {
+        month_of(_date(a)): period.key
+        for period in periods(ordered, data.listing_page_limit)
+        for a in period.articles
+        if a.front.date
+    }
+    counts = Counter((month_of(_date(a)), a.front.outlet) for a in ordered if a.front.date)
+    points = []
+    for (month, outlet_id), count in sorted(counts.items()):
+        outlet = data.outlet(outlet_id).name
+        text = f"{count_of(count, 'article')} from {outlet} in {month_title(month)}"
+        points.append(_Point(dt.date.fromisoformat(month), outlet, Link(text, f"timeline/{page_of[month]}/")))
+    return points
+
+
+def first_few(texts: Sequence[str], limit: int) -> str:
+    """Up to `limit` texts, and how many more: so that a note or a cell does not grow with the corpus.
+
+    >>> first_few(["a", "b", "c"], 2)
+    'a; b; and 1 more'
+    """
+    return "; ".join(texts[:limit]) + (f"; and {len(texts) - limit} more" if len(texts) > limit else "")
+
+
+def _date(article: Article) -> dt.date:
+    assert article.front.date is not None  # only dated articles stand on a time axis
+    return article.front.date
 
 
 def entities_per_theme(
