@@ -29,7 +29,7 @@ from generator.render.charts import (
     colours,
     figure_json,
 )
-from generator.render.listing import periods
+from generator.render.listing import date_of, periods
 from generator.render.text import attribute, count_of, human_date, month_name
 
 # A bar a little narrower than a month, in milliseconds (a date axis counts in them).
@@ -332,19 +332,19 @@ class _Point:
 
 
 def _article_points(dated: Sequence[Article], data: SiteData) -> list[_Point]:
-    return [_Point(_date(a), data.outlet(a.front.outlet).name, article_link(a)) for a in dated]
+    return [_Point(date_of(a), data.outlet(a.front.outlet).name, article_link(a)) for a in dated]
 
 
 def _monthly_points(articles: Sequence[Article], data: SiteData) -> list[_Point]:
     """A point per outlet and month, on the month's first day, linked to the timeline's page that lists it."""
     ordered = sorted(articles, key=article_sort_key)
     page_of = {
-        month_of(_date(a)): period.key
+        month_of(date_of(a)): period.key
         for period in periods(ordered, data.listing_page_limit)
         for a in period.articles
         if a.front.date
     }
-    counts = Counter((month_of(_date(a)), a.front.outlet) for a in ordered if a.front.date)
+    counts = Counter((month_of(date_of(a)), a.front.outlet) for a in ordered if a.front.date)
     points = []
     for (month, outlet_id), count in sorted(counts.items()):
         outlet = data.outlet(outlet_id).name
@@ -360,11 +360,6 @@ def first_few(texts: Sequence[str], limit: int) -> str:
     'a; b; and 1 more'
     """
     return "; ".join(texts[:limit]) + (f"; and {len(texts) - limit} more" if len(texts) > limit else "")
-
-
-def _date(article: Article) -> dt.date:
-    assert article.front.date is not None  # only dated articles stand on a time axis
-    return article.front.date
 
 
 def entities_per_theme(

@@ -34,26 +34,27 @@ def periods(articles: Sequence[Article], limit: int) -> list[Period]:
     dated = [a for a in articles if a.front.date]
     undated = [a for a in articles if not a.front.date]
     found = []
-    for year, in_year in groupby(dated, key=lambda a: _date(a).year):
+    for year, in_year in groupby(dated, key=lambda a: date_of(a).year):
         members = list(in_year)
         if len(members) <= limit:
             found.append(Period(str(year), str(year), members))
             continue
-        for month, in_month in groupby(members, key=lambda a: _date(a).month):
+        for month, in_month in groupby(members, key=lambda a: date_of(a).month):
             found.append(Period(f"{year}-{month:02d}", month_name(year, month), list(in_month)))
     if undated:
         found.append(Period(UNDATED, "Undated", undated))
     return found
 
 
-def _date(article: Article) -> dt.date:
-    assert article.front.date is not None  # only dated articles are grouped by date
+def date_of(article: Article) -> dt.date:
+    """A dated article's date (for the type checker: only dated articles are grouped or drawn by date)."""
+    assert article.front.date is not None
     return article.front.date
 
 
-def period_links(found: Sequence[Period], folder: str) -> str:
-    """The Markdown list of a split list's pages, with how many articles each holds."""
-    return "\n".join(f"- [{p.title}]({folder}/{p.key}.md): {count_of(len(p.articles), 'article')}" for p in found)
+def period_links(found: Sequence[Period], name: str) -> str:
+    """The Markdown list of a split list's pages (in the folder `name` beside its first page), with counts."""
+    return "\n".join(f"- [{p.title}]({name}/{p.key}.md): {count_of(len(p.articles), 'article')}" for p in found)
 
 
 def neighbours(found: Sequence[Period], index: int, back: str, back_title: str) -> str:
