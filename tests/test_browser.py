@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import re
@@ -37,14 +38,21 @@ PAGE_TYPES = [
 BUNDLE = "assets/javascripts/vendor/plotly-scatter-bar.min.js"
 
 
-@pytest.fixture
-def page(browser: Browser, site_url: str) -> Iterator[tuple[Page, Watch]]:
+@contextlib.contextmanager
+def watched_tab(browser: Browser, origin: str) -> Iterator[tuple[Page, Watch]]:
+    """A fresh tab, 1280 px wide, whose console errors and requests to another origin fail the test."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    watch = Watch(page, site_url.rstrip("/"))
-    yield page, watch
+    tab = context.new_page()
+    watch = Watch(tab, origin.rstrip("/"))
+    yield tab, watch
     context.close()
     assert watch.problems == []
+
+
+@pytest.fixture
+def page(browser: Browser, site_url: str) -> Iterator[tuple[Page, Watch]]:
+    with watched_tab(browser, site_url) as watched:
+        yield watched
 
 
 def test_reader_goes_from_home_to_a_theme_to_an_article(page: tuple[Page, Watch], site_url: str) -> None:
@@ -479,12 +487,8 @@ def split_site_url(split_project: site.Project) -> Iterator[str]:
 
 @pytest.fixture
 def split_page(browser: Browser, split_site_url: str) -> Iterator[tuple[Page, Watch]]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    watch = Watch(tab, split_site_url.rstrip("/"))
-    yield tab, watch
-    context.close()
-    assert watch.problems == []
+    with watched_tab(browser, split_site_url) as watched:
+        yield watched
 
 
 def test_reader_goes_from_a_theme_to_a_period_and_on_to_the_next_one(
