@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 
 from generator import site
+from generator.enrich import references
 from generator.enrich.entities import entity_finder
 from generator.enrich.names import NameFinder
-from generator.enrich.references import LINK_THRESHOLD, HeadlineIndex, normal_headline
+from generator.enrich.references import LINK_THRESHOLD, NEAR_MISS_THRESHOLD, HeadlineIndex, normal_headline
 from generator.errors import ContentErrors
-from generator.model import Article
+from generator.model import Article, FrontMatter
 
 
 def write_article(project: site.Project, slug: str, front: str, body: str) -> None:
@@ -118,6 +119,33 @@ def test_a_near_miss_headline_does_not_link(project: site.Project) -> None:
     slug, similarity = index.closest("Driving militants out of Idlib is a top priority, Putin says", exclude="")
     assert slug == "driving-out-militants-from-syrias-idlib-now-top-priority-putin"
     assert similarity < LINK_THRESHOLD
+
+
+def test_a_copied_headline_links_to_the_first_other_article_with_it() -> None:
+    front = FrontMatter(title="Idlib talks end", outlet="rt")
+    articles = [Article(slug, f"articles/{slug}.md", front, ()) for slug in "cab"]
+    index = HeadlineIndex(articles)
+    assert index.closest("[Video] Idlib talks end", exclude="a") == ("b", 100.0)
+    assert index.closest("Idlib talks ended", exclude="a")[0] == "b"
+
+
+def test_in_a_large_corpus_links_and_near_misses_come_from_the_word_pair_index(
+    project: site.Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As if every word were in many headlines: only headlines sharing two rare words are compared.
+    _, articles = site.load(project)
+    monkeypatch.setattr(references, "CANDIDATE_LIMIT", 0)
+    index = HeadlineIndex(articles)
+    for title, links in [
+        ("Driving out militants from Syria’s Idlib now top priorty – Putin", True),  # a typo
+        ("Driving out militants from Idlib now top priority – Putin", True),  # a dropped word
+        ("Putin: driving out militants from Idlib is top priority", False),  # reworded: a near miss
+        ("Driving militants out of Idlib is a top priority, Putin says", False),
+    ]:
+        slug, similarity = index.closest(title, exclude="")
+        assert slug == "driving-out-militants-from-syrias-idlib-now-top-priority-putin", title
+        assert similarity >= (LINK_THRESHOLD if links else NEAR_MISS_THRESHOLD), title
+        assert (similarity >= LINK_THRESHOLD) == links, title
 
 
 def test_every_related_reason_is_true_of_both_texts(project: site.Project) -> None:
