@@ -22,7 +22,7 @@ Loaded = TypeVar("Loaded")
 
 OTHER_THEME_ID = "other"
 # site.yml's listing_page_limit when it gives none: a list of more articles gets a page per year or month.
-LISTING_PAGE_LIMIT = 100
+LISTING_PAGE_LIMIT = 250
 
 
 @dataclass(frozen=True)
