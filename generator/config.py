@@ -176,6 +176,11 @@ def _item_lines(node: Any, key: str) -> list[int]:
     return []
 
 
+def _key_line(node: Any, key: str) -> int | None:
+    """The line of a top-level key of a composed YAML mapping."""
+    return next((k.start_mark.line + 1 for k, _ in node.value if k.value == key), None)
+
+
 def _check_unique_names(path: Path, entities: list[Entity]) -> list[ContentError]:
     """A name or alias may stand for one entity only, or a mention could not be attributed."""
     owner: dict[str, str] = {}
@@ -268,6 +273,7 @@ def _load_settings(path: Path) -> tuple[Period, int]:
     text = _read_text(path)
     try:
         data = yaml.load(text, Loader=ContentLoader)  # noqa: S506 - a SafeLoader subclass
+        node = yaml.compose(text, Loader=ContentLoader)
     except yaml.YAMLError as error:
         raise ContentErrors([yaml_error(path, error)]) from error
     if not isinstance(data, dict) or not isinstance(data.get("period"), dict):
@@ -276,14 +282,11 @@ def _load_settings(path: Path) -> tuple[Period, int]:
         )
     limit = data.get("listing_page_limit", LISTING_PAGE_LIMIT)
     if type(limit) is not int or limit < 1:
-        line = next(
-            (n for n, text_line in enumerate(text.splitlines(), 1) if text_line.startswith("listing_page")), None
-        )
         raise ContentErrors(
             [
                 ContentError(
                     path,
-                    line,
+                    _key_line(node, "listing_page_limit"),
                     "listing_page_limit",
                     f"is {limit!r}, not a whole number of at least 1",
                     f"write a number of articles, such as listing_page_limit: {LISTING_PAGE_LIMIT}",
