@@ -71,7 +71,8 @@ class SiteData:
 
 
 class ContentLoader(yaml.SafeLoader):
-    """PyYAML's safe loader, which also refuses a key given twice (PyYAML would keep the last one silently)."""
+    """PyYAML's safe loader, which also refuses a key given twice (PyYAML would keep the last one silently)
+    and leaves dates as text for the models to validate: "2018-02-30" is a field error, not a crash."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[object] = set()
@@ -84,6 +85,12 @@ class ContentLoader(yaml.SafeLoader):
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
 
+
+def _timestamp_as_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
+    return str(loader.construct_scalar(node))
+
+
+ContentLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 
 _UNKNOWN_TAG = re.compile(r"could not determine a constructor for the tag '(?P<tag>[^']*)'")
 
@@ -296,7 +303,7 @@ def _load_settings(path: Path) -> tuple[Period, int]:
     try:
         return Period.model_validate(data["period"]), limit
     except ValidationError as error:
-        raise ContentErrors(validation_errors(path, None, error, prefix="period")) from error
+        raise ContentErrors(validation_errors(path, _key_line(node, "period"), error, prefix="period")) from error
 
 
 def _load_separators(path: Path) -> tuple[str, ...]:

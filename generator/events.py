@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 from pydantic import Field, ValidationError, field_validator
 
-from generator.config import validation_errors, yaml_error
+from generator.config import ContentLoader, validation_errors, yaml_error
 from generator.errors import ContentError, ContentErrors
 from generator.model import ID_PATTERN, Period, Strict
 
@@ -43,16 +43,6 @@ def event_sort_key(event: Event) -> tuple[str, str]:
     return (event.date.isoformat(), event.id)
 
 
-class _TextDates(yaml.SafeLoader):
-    """YAML without its own dates: '2018-02-30' stays text, so the model reports it instead of PyYAML crashing."""
-
-
-_TextDates.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
 def load_events(path: Path, period: Period | None) -> tuple[Event, ...]:
     """The events in date order; every problem (bad field, repeated id, date outside the period) reported at once.
 
@@ -62,8 +52,8 @@ def load_events(path: Path, period: Period | None) -> tuple[Event, ...]:
         return ()
     text = path.read_text(encoding="utf-8")
     try:
-        document = yaml.load(text, Loader=_TextDates)  # noqa: S506 - a SafeLoader without timestamps
-        node = yaml.compose(text, Loader=_TextDates)
+        document = yaml.load(text, Loader=ContentLoader)  # noqa: S506 - a SafeLoader subclass
+        node = yaml.compose(text, Loader=ContentLoader)
     except yaml.YAMLError as error:
         raise ContentErrors([yaml_error(path, error)]) from error
     if not isinstance(document, dict) or not isinstance(document.get("events"), list):

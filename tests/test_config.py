@@ -31,3 +31,13 @@ def test_a_key_given_twice_in_a_data_file_is_an_error(project: site.Project) -> 
 def test_a_missing_data_file_is_an_error(project: site.Project) -> None:
     (project.content / "site.yml").unlink()
     assert errors_of(project) == ["content/site.yml: is missing; restore it from the repository"]
+
+
+def test_a_day_that_does_not_exist_in_site_yml_is_an_error_not_a_crash(project: site.Project) -> None:
+    settings = project.content / "site.yml"
+    settings.write_text(settings.read_text().replace("start: 2011-01-01", "start: 2011-02-30"), encoding="utf-8")
+    line = settings.read_text().splitlines().index("period:") + 1
+    assert errors_of(project) == [
+        f'content/site.yml:{line}: period.start: "2011-02-30" is not a date; '
+        "write it as YYYY-MM-DD, a day that exists, e.g. 2016-10-19"
+    ]

@@ -15,8 +15,7 @@ from generator.model import FrontMatter
 
 
 class FrontMatterLoader(ContentLoader):
-    """The content loader, less two things: dates stay text for the model to validate (so
-    "2018-02-30" is a field error, not a crash), and aliases are refused (no "billion laughs")."""
+    """The content loader, which also refuses aliases (no "billion laughs")."""
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
@@ -25,13 +24,6 @@ class FrontMatterLoader(ContentLoader):
                 None, None, "uses a YAML alias (*name), which is not allowed", event.start_mark, "write the value out"
             )
         return super().compose_node(parent, index)
-
-
-def _timestamp_as_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
-    return str(loader.construct_scalar(node))
-
-
-FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 
 
 class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
