@@ -25,7 +25,9 @@ NAMES = {
     "Ham": "ham",
     "Hama": "hama",
 }
-PIECES = [*NAMES, "is", "isis", "Isil", "islamic  state", "IDLIB", "al-", "-", " ", "\n", ".", ",", "x", "é", "İdlib"]
+# "İdlib", "ıdlib", "ſ" and "Σ": letters whose case-insensitive match is not their str.lower().
+PIECES = [*NAMES, "is", "isis", "Isil", "islamic  state", "IDLIB", "al-", "-", " ", "\n", ".", ",", "x", "é"]
+PIECES += ["İdlib", "ıdlib", "ſ", "Σ"]
 
 
 def reference(names: dict[str, str], text: str) -> list[tuple[str, int, int]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from re._casefix import _EXTRA_CASES  # the pairs of ignore-case matching in Python 3.11
 from typing import Any, Generic, TypeVar
 
 Key = TypeVar("Key")
@@ -43,11 +44,19 @@ class NameFinder(Generic[Key]):
         # branches one by one at every character; a trie tries only the branch of the next character, so
         # scanning with it, and trying _pattern only where it matches, is ten times faster and finds the same.
         self._starts = re.compile(r"(?i)(?<!\w)" + _trie(normals) + r"(?!\w)" if normals else r"(?!)")
+        # Faster again: the same trie in lower case, scanned over the text in lower case, where Python's
+        # case-insensitive matching and str.lower() agree (see _lower_case_scan).
+        lowered = sorted({n.lower() for n in normals})
+        plain = all(_lower_case_scan(n) for n in normals)
+        self._lower_starts = re.compile(r"(?<!\w)" + _trie(lowered) + r"(?!\w)") if normals and plain else None
 
     def starts(self, text: str) -> list[int]:
         """Every place where one of the names may start: where finditer() would try them."""
+        pattern, scanned = self._starts, text
+        if self._lower_starts is not None and _lower_case_scan(text):
+            pattern, scanned = self._lower_starts, text.lower()
         found, position = [], 0
-        while (start := self._starts.search(text, position)) is not None:
+        while (start := pattern.search(scanned, position)) is not None:
             found.append(start.start())
             position = start.start() + 1
         return found
@@ -74,6 +83,18 @@ class NameFinder(Generic[Key]):
             return self._keys[found.lower()]
         # The regex matched letter by letter ('İdlib' as 'Idlib'), where str.lower() differs ('i̇dlib').
         return next(k for n, k in self._keys.items() if re.fullmatch(re.escape(n), found, re.IGNORECASE))
+
+
+# The characters re.IGNORECASE matches with others than their str.lower() ('ı' with 'i', 'ſ' with 's').
+_UNUSUAL_CASE = re.compile(
+    "[" + "".join(sorted({chr(c) for key, more in _EXTRA_CASES.items() for c in (key, *more) if c > 127})) + "]"
+)
+
+
+def _lower_case_scan(text: str) -> bool:
+    """Whether matching `text` in lower case finds what re.IGNORECASE finds: no character of it lowers to
+    two ('İ') or has a case partner str.lower() does not give."""
+    return text.isascii() or (len(text.lower()) == len(text) and not _UNUSUAL_CASE.search(text))
 
 
 def _trie(names: list[str]) -> str:
