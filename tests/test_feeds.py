@@ -5,6 +5,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from generator import site
+from generator.render.feeds import feed
 from tests.expected_charts import records
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -46,3 +48,17 @@ def test_pages_announce_the_feeds_in_their_head(built_site: Path) -> None:
     theme = (built_site / "themes" / "idlib" / "index.html").read_text(encoding="utf-8")
     assert 'type="application/atom+xml" title="Idlib (Atom)" href="../../feed-idlib.xml"' in theme
     assert '<a href="../../feed-idlib.xml" type="application/atom+xml">' in theme
+
+
+def test_a_feed_holds_only_the_newest_entries_and_says_so(project: site.Project) -> None:
+    data, articles = site.load(project)
+    dated = sorted((a for a in articles if a.front.date), key=lambda a: (a.front.date, a.slug), reverse=True)
+    root = ET.fromstring(feed("feed.xml", "All", "", articles, articles, data, limit=2))
+    found = root.findall(f"{ATOM}entry")
+    assert (
+        [e.find(f"{ATOM}link").get("href") for e in found]
+        == [  # type: ignore[union-attr]
+            f"articles/{a.slug}/" for a in dated[:2]
+        ]
+    )
+    assert (root.findtext(f"{ATOM}subtitle") or "").startswith(f"The 2 newest of {len(dated)} dated articles")

@@ -24,6 +24,8 @@ from generator.config import SiteData
 from generator.model import Article
 
 SITE_TITLE = "Russia in Syria, 2015–2018"
+# A feed holds the newest entries only: a reader polls it again and again, and should not download the archive.
+FEED_ENTRIES = 50
 # A fixed namespace: ids are uuid5(NAMESPACE, page path), the same on every build.
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "russia-in-syria-coverage")
 
@@ -63,15 +65,24 @@ def _entry(article: Article, data: SiteData) -> str:
 
 
 def feed(
-    name: str, title: str, page: str, members: Sequence[Article], all_articles: Sequence[Article], data: SiteData
+    name: str,
+    title: str,
+    page: str,
+    members: Sequence[Article],
+    all_articles: Sequence[Article],
+    data: SiteData,
+    limit: int = FEED_ENTRIES,
 ) -> str:
-    """One Atom feed (file `name`) of the dated articles among `members`, newest first; `page`: its HTML page."""
+    """One Atom feed (file `name`) of the newest `limit` dated articles among `members`, newest first;
+    `page`: its HTML page, which lists them all."""
     dated = sorted((a for a in members if a.front.date), key=newest_entries_first, reverse=True)
     undated = len(members) - len(dated)
     everything = [a.front.date for a in all_articles if a.front.date]
     newest = dated[0].front.date if dated else max(everything, default=data.period.start)
     assert newest is not None
     subtitle = f"{len(dated)} dated article{'s' if len(dated) != 1 else ''}, newest first."
+    if len(dated) > limit:
+        subtitle = f"The {limit} newest of {len(dated)} dated articles, newest first; the timeline page lists them all."
     if undated:
         subtitle += (
             f" {undated} undated article{'s are' if undated != 1 else ' is'} not in this feed, which needs a date for"
@@ -87,7 +98,7 @@ def feed(
         f"<id>{_id(name)}</id>"
         f"<updated>{_time(newest)}</updated>"
         f"<author><name>{escape(SITE_TITLE)}</name></author>"
-        f"<generator>python -m generator</generator>" + "".join(_entry(a, data) for a in dated) + "</feed>\n"
+        f"<generator>python -m generator</generator>" + "".join(_entry(a, data) for a in dated[:limit]) + "</feed>\n"
     )
 
 
