@@ -47,11 +47,19 @@ class SiteData:
     def has_entity(self, entity_id: str) -> bool:
         return entity_id in self._entities_by_id
 
+    @functools.cached_property
+    def _outlets_by_id(self) -> dict[str, Outlet]:
+        return {o.id: o for o in self.outlets}
+
     def outlet(self, outlet_id: str) -> Outlet:
-        return next(o for o in self.outlets if o.id == outlet_id)
+        return self._outlets_by_id[outlet_id]
+
+    @functools.cached_property
+    def _themes_by_id(self) -> dict[str, Theme]:
+        return {t.id: t for t in self.themes}
 
     def theme(self, theme_id: str) -> Theme:
-        return next(t for t in self.themes if t.id == theme_id)
+        return self._themes_by_id[theme_id]
 
     def outlet_for_domain(self, domain: str) -> Outlet | None:
         """The outlet whose domain is `domain` or a parent of it: www.rt.com -> RT."""
