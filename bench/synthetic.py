@@ -59,6 +59,9 @@ GZIP_LEVEL = 6  # what static hosts commonly serve; GitHub Pages compresses on t
 STAGES = ("read", "parse", "themes", "entities", "references", "related", "render", "write", "mkdocs", "search")
 BEFORE_MKDOCS = STAGES[:-2]
 WORDS_MEAN, WORDS_SPREAD, WORDS_MIN, WORDS_MAX = 650, 250, 120, 3000
+# How readily an article names a new entity of a type rather than one it named before (a Chinese restaurant
+# process): with 2.2, a synthetic article names 13.6 distinct entities on average, a real one 13.4.
+NEW_ENTITY_WEIGHT = 2.2
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"“‘(]?[A-Z])")
 
 
@@ -137,15 +140,23 @@ class Writer:
         # A few outlets publish most articles, as in the real corpus; 'unknown' now and then.
         self.outlet_weights = [1.0 / (rank + 1) for rank in range(len(source.outlets))]
 
-    def _name(self, entity_type: str) -> str:
-        members = self.source.entities[entity_type]
-        # Zipf-like: a few names everywhere, a long tail of rare ones.
-        entity = self.random.choices(members, weights=[1.0 / (r + 1) for r in range(len(members))])[0]
+    def _name(self, entity_type: str, cast: dict[str, list[Entity]]) -> str:
+        """A name for a slot: mostly one the article already named (a report keeps to its people and places),
+        now and then a new one, drawn Zipf-like: a few names everywhere, a long tail of rare ones."""
+        named = cast.setdefault(entity_type, [])
+        if named and self.random.random() >= NEW_ENTITY_WEIGHT / (NEW_ENTITY_WEIGHT + len(named)):
+            entity = self.random.choice(named)  # each earlier mention a ticket: the most named, the likeliest
+        else:
+            members = self.source.entities[entity_type]
+            entity = self.random.choices(members, weights=[1.0 / (r + 1) for r in range(len(members))])[0]
+        named.append(entity)
         return self.random.choice(entity.names)
 
-    def sentence(self) -> str:
+    def sentence(self, cast: dict[str, list[Entity]] | None = None) -> str:
+        """A real sentence with new names; `cast`: the entities named so far in the same article, by type."""
         template = self.random.choice(self.source.templates)
-        return template.fill([self._name(t) for t in template.slots])
+        cast = {} if cast is None else cast
+        return template.fill([self._name(t, cast) for t in template.slots])
 
     def headline(self) -> str:
         words = self.sentence().split()[: self.random.randint(6, 13)]
@@ -191,9 +202,9 @@ class Writer:
         target = int(min(WORDS_MAX, max(WORDS_MIN, self.random.gauss(WORDS_MEAN, WORDS_SPREAD))))
         if self.random.random() < 0.005:  # now and then a long read
             target = WORDS_MAX
-        paragraphs, words = [], 0
+        paragraphs, words, cast = [], 0, {}
         while words < target:
-            paragraph = " ".join(self.sentence() for _ in range(self.random.randint(1, 4)))
+            paragraph = " ".join(self.sentence(cast) for _ in range(self.random.randint(1, 4)))
             paragraphs.append(paragraph)
             words += len(paragraph.split())
         date = self._date()
