@@ -63,7 +63,7 @@ def _load_front(front_text: str) -> tuple[Any, dict[str, int]]:
     """
     try:
         node = _compose(_FastLoader, front_text)
-        fast = node is None or not _has_alias(node)
+        fast = node is None or "*" not in front_text or not _has_alias(node)  # an alias is written *name
     except yaml.YAMLError:
         fast = False
     if not fast:
