@@ -110,9 +110,9 @@ def read_source(repo_content: Path, data: SiteData) -> Source:
                 pieces, slots, last = [], [], 0
                 for entity_id, match in finder.finditer(sentence):
                     counts[entity_id] += 1
-                    pieces.append(sentence[last : match.start()])
+                    pieces.append(sentence[last : match.start])
                     slots.append(by_id[entity_id].type)
-                    last = match.end()
+                    last = match.end
                 pieces.append(sentence[last:])
                 templates.append(Template(tuple(pieces), tuple(slots)))
     typed: dict[str, list[Entity]] = defaultdict(list)

@@ -28,13 +28,13 @@ def by_slug(articles: list[Article]) -> dict[str, Article]:
 
 def test_a_name_in_capitals_matches_only_in_capitals() -> None:
     finder = NameFinder({"IS": "islamic-state", "Islamic State": "islamic-state", "Idleb": "idlib"})
-    found = [(key, m.group()) for key, m in finder.finditer("It is said IS and the Islamic State hold IDLEB.")]
+    found = [(key, m.text) for key, m in finder.finditer("It is said IS and the Islamic State hold IDLEB.")]
     assert found == [("islamic-state", "IS"), ("islamic-state", "Islamic State"), ("idlib", "IDLEB")]
 
 
 def test_names_match_whole_words_only() -> None:
     finder = NameFinder({"Assad": "assad", "Homs": "homs"})
-    assert [m.group() for _, m in finder.finditer("Assadist Homsville; al-Assad in Homs.")] == ["Assad", "Homs"]
+    assert [m.text for _, m in finder.finditer("Assadist Homsville; al-Assad in Homs.")] == ["Assad", "Homs"]
 
 
 def test_every_alias_and_transliteration_finds_its_entity(project: site.Project) -> None:

@@ -22,7 +22,7 @@ def find_entities(article: Article, finder: NameFinder[str]) -> Article:
         for entity_id, match in finder.finditer(text):
             counts[entity_id] += 1
             if entity_id not in first:
-                first[entity_id] = sentence_around(text, match.start())
+                first[entity_id] = sentence_around(text, match.start)
     edits = article.front.entities
     removed = set(edits.remove) if edits else set()
     mentions = [EntityMention(e, counts[e], first[e]) for e in first if e not in removed]

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from re._casefix import _EXTRA_CASES  # the pairs of ignore-case matching in Python 3.11
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 Key = TypeVar("Key")
 
@@ -19,6 +20,14 @@ def name_key(name: str) -> str:
     return _normal(name) if name.isupper() else _normal(name).lower()
 
 
+class Found(NamedTuple):
+    """A name found in a text: where it starts and ends, and how it is written there."""
+
+    start: int
+    end: int
+    text: str
+
+
 class NameFinder(Generic[Key]):
     """Finds every occurrence of any of many names in a text, and says whose name each is.
 
@@ -26,7 +35,7 @@ class NameFinder(Generic[Key]):
     "is"; any other name matches in any case. Longer names win: "Islamic State" over "IS".
 
     >>> finder = NameFinder({"IS": "isis", "Islamic State": "isis", "Idlib": "idlib"})
-    >>> [(key, match.group()) for key, match in finder.finditer("This is IS, the islamic  state, in IDLIB.")]
+    >>> [(key, found.text) for key, found in finder.finditer("This is IS, the islamic  state, in IDLIB.")]
     [('isis', 'IS'), ('isis', 'islamic  state'), ('idlib', 'IDLIB')]
     """
 
@@ -44,37 +53,58 @@ class NameFinder(Generic[Key]):
         # branches one by one at every character; a trie tries only the branch of the next character, so
         # scanning with it, and trying _pattern only where it matches, is ten times faster and finds the same.
         self._starts = re.compile(r"(?i)(?<!\w)" + _trie(normals) + r"(?!\w)" if normals else r"(?!)")
-        # Faster again: the same trie in lower case, scanned over the text in lower case, where Python's
-        # case-insensitive matching and str.lower() agree (see _lower_case_scan).
+        # Faster again: the same trie in lower case, over the text in lower case, where Python's case-insensitive
+        # matching and str.lower() agree (see _lower_case_scan). Where the trie matches, the longest name there
+        # is found; the alternation is needed only when that name is in capitals and written otherwise.
         lowered = sorted({n.lower() for n in normals})
         plain = all(_lower_case_scan(n) for n in normals)
-        self._lower_starts = re.compile(r"(?<!\w)" + _trie(lowered) + r"(?!\w)") if normals and plain else None
+        self._lower_trie = re.compile(r"(?<!\w)" + _trie(lowered) + r"(?!\w)") if normals and plain else None
+        self._in_any_case = {n.lower() for n in normals if not n.isupper()}
+        self._in_capitals = {n for n in normals if n.isupper()}
+
+    def _lowered(self, text: str) -> str | None:
+        """The text in lower case, for the lower-case trie, where that finds what re.IGNORECASE finds."""
+        return _lowered(text) if self._lower_trie is not None else None
 
     def starts(self, text: str) -> list[int]:
         """Every place where one of the names may start: where finditer() would try them."""
-        pattern, scanned = self._starts, text
-        if self._lower_starts is not None and _lower_case_scan(text):
-            pattern, scanned = self._lower_starts, text.lower()
+        lowered = self._lowered(text)
+        pattern, scanned = (self._starts, text) if lowered is None else (self._lower_trie, lowered)
+        assert pattern is not None
         found, position = [], 0
         while (start := pattern.search(scanned, position)) is not None:
             found.append(start.start())
             position = start.start() + 1
         return found
 
-    def finditer(self, text: str, starts: Iterable[int] | None = None) -> Iterator[tuple[Key, re.Match[str]]]:
+    def finditer(self, text: str, starts: Iterable[int] | None = None) -> Iterator[tuple[Key, Found]]:
         """Each name found, in order, with the key it stands for.
 
         starts: the places to try, in order, from the starts() of a finder of these names and maybe more;
         many finders over one text then share one scan.
         """
+        lowered = self._lowered(text)
         end = 0
         for position in self.starts(text) if starts is None else starts:
             if position < end:
                 continue
-            match = self._pattern.match(text, position)
-            if match is not None:
-                yield self._key_of(_normal(match.group())), match
-                end = match.end()
+            found = self._match(text, lowered, position)
+            if found is not None:
+                yield self._key_of(_normal(found.text)), found
+                end = found.end
+
+    def _match(self, text: str, lowered: str | None, position: int) -> Found | None:
+        """The name at `position`, if any: the longest, a name in capitals only where so written."""
+        if lowered is not None and self._lower_trie is not None:
+            longest = self._lower_trie.match(lowered, position)
+            if longest is None:
+                return None
+            written = text[position : longest.end()]
+            name = _normal(written)
+            if name in self._in_capitals or name.lower() in self._in_any_case:
+                return Found(position, longest.end(), written)
+        match = self._pattern.match(text, position)
+        return Found(match.start(), match.end(), match.group()) if match is not None else None
 
     def _key_of(self, found: str) -> Key:
         if found in self._keys:
@@ -89,6 +119,11 @@ class NameFinder(Generic[Key]):
 _UNUSUAL_CASE = re.compile(
     "[" + "".join(sorted({chr(c) for key, more in _EXTRA_CASES.items() for c in (key, *more) if c > 127})) + "]"
 )
+
+
+@functools.lru_cache(maxsize=4)  # the themes' finders all read the same text in turn
+def _lowered(text: str) -> str | None:
+    return text.lower() if _lower_case_scan(text) else None
 
 
 def _lower_case_scan(text: str) -> bool:
