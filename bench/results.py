@@ -62,7 +62,7 @@ def tables(results: list[dict[str, Any]], machine: str) -> list[str]:
         ]
         lines += ["**Flatness: CPU per article at 10,000 ÷ at 1,000** (— : under 0.05 ms, noise)", ""]
         lines += _table([*GENERATOR_STAGES, "MkDocs", "Pagefind"], [ratio])
-    lines += ["**Wall-clock seconds** (shared machine: the neighbours' load is in these)", ""]
+    lines += ["**Wall-clock seconds** (on a shared machine, the other jobs' load is in these)", ""]
     rows = [
         [
             f"{r['n']:,}",
