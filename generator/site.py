@@ -563,8 +563,12 @@ def _mkdocs_config(project: Project, site_dir: Path) -> Any:
     without their indentation)."""
     from mkdocs.config import load_config
 
-    hooks = [str(Path(__file__).resolve().parent / "mkdocs_hooks.py")]
-    return load_config(str(project.mkdocs_yml), strict=True, site_dir=str(site_dir), hooks=hooks)
+    return load_config(str(project.mkdocs_yml), strict=True, site_dir=str(site_dir), hooks=[_hook("mkdocs_hooks")])
+
+
+def _hook(module: str) -> str:
+    """The path of one of our MkDocs hook modules, as load_config's `hooks` takes it."""
+    return str(Path(__file__).resolve().parent / f"{module}.py")
 
 
 def _dirty_mkdocs_build(config: Any) -> None:
@@ -942,7 +946,8 @@ def _holds_other_article(path: Path, draft: Draft) -> bool:
 
 
 def serve(project: Project, dev_addr: str) -> None:
-    """Live preview: MkDocs serves docs/ and reloads; a watcher regenerates docs/ when content/ changes."""
+    """Live preview: MkDocs serves docs/ and reloads, Pagefind indexes each preview for search (serve_hooks.py);
+    a watcher regenerates docs/ when content/ changes."""
     from mkdocs.commands.serve import serve as mkdocs_serve
     from watchdog.events import FileSystemEvent, FileSystemEventHandler
     from watchdog.observers import Observer
@@ -960,6 +965,6 @@ def serve(project: Project, dev_addr: str) -> None:
     observer.schedule(Regenerate(), str(project.content), recursive=True)
     observer.start()
     try:
-        mkdocs_serve(str(project.mkdocs_yml), dev_addr=dev_addr)
+        mkdocs_serve(str(project.mkdocs_yml), dev_addr=dev_addr, hooks=[_hook("mkdocs_hooks"), _hook("serve_hooks")])
     finally:
         observer.stop()
