@@ -54,11 +54,6 @@ def test_a_feed_holds_only_the_newest_entries_and_says_so(project: site.Project)
     data, articles = site.load(project)
     dated = sorted((a for a in articles if a.front.date), key=lambda a: (a.front.date, a.slug), reverse=True)
     root = ET.fromstring(feed("feed.xml", "All", "", articles, articles, data, limit=2))
-    found = root.findall(f"{ATOM}entry")
-    assert (
-        [e.find(f"{ATOM}link").get("href") for e in found]
-        == [  # type: ignore[union-attr]
-            f"articles/{a.slug}/" for a in dated[:2]
-        ]
-    )
+    hrefs = [e.find(f"{ATOM}link").get("href") for e in root.findall(f"{ATOM}entry")]  # type: ignore[union-attr]
+    assert hrefs == [f"articles/{a.slug}/" for a in dated[:2]]
     assert (root.findtext(f"{ATOM}subtitle") or "").startswith(f"The 2 newest of {len(dated)} dated articles")

@@ -65,6 +65,11 @@ def test_a_name_matched_letter_by_letter_finds_its_entity() -> None:
     assert [key for key, _ in NameFinder(NAMES).finditer("In İdlib today")] == ["idlib"]
 
 
+def test_a_capital_sigma_is_found_whatever_follows_it() -> None:
+    # 'ΑΣ'.lower() ends in 'ς', but 'ΑΣ' before an apostrophe and a letter lowers to 'ασ'.
+    assert [found.text for _, found in NameFinder({"ΑΣ": "as"}).finditer("ΑΣ'Β, ΑΣ.")] == ["ΑΣ", "ΑΣ"]
+
+
 def test_no_names_find_nothing() -> None:
     assert list(NameFinder({}).finditer("Idlib")) == []
 

@@ -115,9 +115,10 @@ class NameFinder(Generic[Key]):
         return next(k for n, k in self._keys.items() if re.fullmatch(re.escape(n), found, re.IGNORECASE))
 
 
-# The characters re.IGNORECASE matches with others than their str.lower() ('ı' with 'i', 'ſ' with 's').
+# The characters re.IGNORECASE matches with others than their str.lower() ('ı' with 'i', 'ſ' with 's'), and 'Σ',
+# whose str.lower() depends on the letters around it ('σ', or 'ς' at the end of a word).
 _UNUSUAL_CASE = re.compile(
-    "[" + "".join(sorted({chr(c) for key, more in _EXTRA_CASES.items() for c in (key, *more) if c > 127})) + "]"
+    "[Σ" + "".join(sorted({chr(c) for key, more in _EXTRA_CASES.items() for c in (key, *more) if c > 127})) + "]"
 )
 
 
