@@ -44,6 +44,27 @@ def test_a_synthetic_corpus_is_valid_and_cross_linked(synthetic: ModuleType, tmp
     assert all(a.front.date is None or a.front.date in data.period for a in articles)
 
 
+def test_a_synthetic_article_names_about_as_many_entities_as_a_real_one(
+    synthetic: ModuleType, tmp_path: Path, project: site.Project
+) -> None:
+    _, real = site.load(project)
+    _, made = site.load(synthetic.make_synthetic_project(tmp_path / "a", 60))
+    real_mean = sum(len(a.entity_ids) for a in real) / len(real)
+    made_mean = sum(len(a.entity_ids) for a in made) / len(made)
+    assert 0.75 * real_mean <= made_mean <= 1.25 * real_mean
+
+
+def test_related_articles_are_measured_against_the_best_over_all_pairs(tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("related_recall", ROOT / "bench" / "related_recall.py")
+    assert spec is not None and spec.loader is not None
+    related_recall = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(related_recall)
+    measured = related_recall.recall(40)
+    # With 40 articles the index finds nearly every candidate; no pick can score above the exact best.
+    assert measured["recall"] >= 0.9
+    assert measured["score_share"] <= 1.0
+
+
 def test_the_same_seed_makes_the_same_corpus(synthetic: ModuleType, tmp_path: Path) -> None:
     first = synthetic.make_synthetic_project(tmp_path / "a", 20)
     again = synthetic.make_synthetic_project(tmp_path / "b", 20)

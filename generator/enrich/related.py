@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -46,14 +46,7 @@ def relate(articles: list[Article]) -> list[Article]:
     """Each article with up to RELATED_LIMIT related ones, best first, ties broken by slug."""
     if len(articles) < 2:
         return articles
-    vectorizer = TfidfVectorizer(
-        stop_words=sorted(ENGLISH_STOP_WORDS | NEWS_STOP_WORDS),
-        sublinear_tf=True,
-        token_pattern=_TOKEN,
-        dtype=np.float64,
-    )
-    matrix = vectorizer.fit_transform([a.text for a in articles]).tocsr()
-    vocabulary = vectorizer.get_feature_names_out()
+    matrix, vocabulary = word_weights(articles)
     entity_sets = [_text_entities(a) for a in articles]
     theme_sets = [_themes(a) for a in articles]
     entity_weight = _inverse_frequencies(entity_sets, len(articles))
@@ -116,6 +109,18 @@ def relate(articles: list[Article]) -> list[Article]:
             )
         related.append(replace(article, related=tuple(chosen)))
     return related
+
+
+def word_weights(articles: Sequence[Article]) -> tuple[csr_matrix, np.ndarray]:
+    """Each article's words weighted by tf-idf, a row per article (unit length), and the word of each column."""
+    vectorizer = TfidfVectorizer(
+        stop_words=sorted(ENGLISH_STOP_WORDS | NEWS_STOP_WORDS),
+        sublinear_tf=True,
+        token_pattern=_TOKEN,
+        dtype=np.float64,
+    )
+    matrix = vectorizer.fit_transform([a.text for a in articles]).tocsr()
+    return matrix, vectorizer.get_feature_names_out()
 
 
 def _membership(sets: list[set[str]], weight: Mapping[str, float]) -> csr_matrix:
