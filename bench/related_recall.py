@@ -1,8 +1,8 @@
 """How good the related articles are at scale: relate()'s five against the exact five over all pairs.
 
 relate() scores each article only against candidates from an index, so its cost per article stays bounded.
-This scores every pair instead, in blocks of rows, with relate()'s own formula, to measure what the index
-misses, on a synthetic corpus of N articles (bench/synthetic.py). One JSON line per N:
+This scores every pair instead, in blocks of rows, with relate()'s own formula (related.pair_scores), to
+measure what the index misses, on a synthetic corpus of N articles (bench/synthetic.py). One JSON line per N:
 
 - recall: the share of the exact five that relate() also picked;
 - score_share: the summed score of relate()'s picks against that of the exact five.
@@ -46,15 +46,13 @@ def exact_best(articles: Sequence[Article]) -> dict[str, list[tuple[float, str]]
     best = {}
     for start in range(0, len(articles), BLOCK):
         rows = np.arange(start, min(len(articles), start + BLOCK))
-        text = (words[rows] @ words.T).toarray()
-        shared_weight = (entities[rows] @ (entities > 0).T).toarray()
-        shared_themes = (themes[rows] @ (themes > 0).T).toarray()
-        union_weight = entity_total[rows, None] + entity_total[None, :] - shared_weight
-        union_themes = theme_total[rows, None] + theme_total[None, :] - shared_themes
-        entity_scores = np.divide(shared_weight, union_weight, out=np.zeros_like(text), where=union_weight > 0)
-        theme_scores = np.divide(shared_themes, union_themes, out=np.zeros_like(text), where=shared_themes > 0)
-        scores = related.TEXT_WEIGHT * text + related.ENTITY_WEIGHT * entity_scores
-        scores += related.THEME_WEIGHT * theme_scores
+        scores = related.pair_scores(
+            (words[rows] @ words.T).toarray(),
+            (entities[rows] @ (entities > 0).T).toarray(),
+            (entity_total[rows, None], entity_total[None, :]),
+            (themes[rows] @ (themes > 0).T).toarray(),
+            (theme_total[rows, None], theme_total[None, :]),
+        )
         scores[np.arange(len(rows)), rows] = -1.0  # not related to itself
         for index, row in enumerate(rows):
             top = np.argpartition(-scores[index], 4 * related.RELATED_LIMIT)[: 4 * related.RELATED_LIMIT]

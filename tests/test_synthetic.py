@@ -18,15 +18,19 @@ from generator import site
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(scope="module")
-def synthetic() -> ModuleType:
-    """bench/ is not a package: load the script as a module (it puts the repo root on sys.path itself)."""
-    spec = importlib.util.spec_from_file_location("synthetic", ROOT / "bench" / "synthetic.py")
+def bench_script(name: str) -> ModuleType:
+    """bench/ is not a package: load a script as a module (it puts the repo root on sys.path itself)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up here
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="module")
+def synthetic() -> ModuleType:
+    return bench_script("synthetic")
 
 
 def digest(directory: Path) -> dict[str, str]:
@@ -54,12 +58,8 @@ def test_a_synthetic_article_names_about_as_many_entities_as_a_real_one(
     assert 0.75 * real_mean <= made_mean <= 1.25 * real_mean
 
 
-def test_related_articles_are_measured_against_the_best_over_all_pairs(tmp_path: Path) -> None:
-    spec = importlib.util.spec_from_file_location("related_recall", ROOT / "bench" / "related_recall.py")
-    assert spec is not None and spec.loader is not None
-    related_recall = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(related_recall)
-    measured = related_recall.recall(40)
+def test_related_articles_are_measured_against_the_best_over_all_pairs() -> None:
+    measured = bench_script("related_recall").recall(40)
     # With 40 articles the index finds nearly every candidate; no pick can score above the exact best.
     assert measured["recall"] >= 0.9
     assert measured["score_share"] <= 1.0

@@ -64,13 +64,14 @@ class NameFinder(Generic[Key]):
 
     def _lowered(self, text: str) -> str | None:
         """The text in lower case, for the lower-case trie, where that finds what re.IGNORECASE finds."""
-        return _lowered(text) if self._lower_trie is not None else None
+        return _in_lower_case(text) if self._lower_trie is not None else None
 
     def starts(self, text: str) -> list[int]:
         """Every place where one of the names may start: where finditer() would try them."""
+        pattern, scanned = self._starts, text
         lowered = self._lowered(text)
-        pattern, scanned = (self._starts, text) if lowered is None else (self._lower_trie, lowered)
-        assert pattern is not None
+        if self._lower_trie is not None and lowered is not None:
+            pattern, scanned = self._lower_trie, lowered
         found, position = [], 0
         while (start := pattern.search(scanned, position)) is not None:
             found.append(start.start())
@@ -90,11 +91,11 @@ class NameFinder(Generic[Key]):
                 continue
             found = self._match(text, lowered, position)
             if found is not None:
-                yield self._key_of(_normal(found.text)), found
-                end = found.end
+                yield found
+                end = found[1].end
 
-    def _match(self, text: str, lowered: str | None, position: int) -> Found | None:
-        """The name at `position`, if any: the longest, a name in capitals only where so written."""
+    def _match(self, text: str, lowered: str | None, position: int) -> tuple[Key, Found] | None:
+        """The name at `position`, if any, with its key: the longest, a name in capitals only where so written."""
         if lowered is not None and self._lower_trie is not None:
             longest = self._lower_trie.match(lowered, position)
             if longest is None:
@@ -102,9 +103,11 @@ class NameFinder(Generic[Key]):
             written = text[position : longest.end()]
             name = _normal(written)
             if name in self._in_capitals or name.lower() in self._in_any_case:
-                return Found(position, longest.end(), written)
+                return self._key_of(name), Found(position, longest.end(), written)
         match = self._pattern.match(text, position)
-        return Found(match.start(), match.end(), match.group()) if match is not None else None
+        if match is None:
+            return None
+        return self._key_of(_normal(match.group())), Found(match.start(), match.end(), match.group())
 
     def _key_of(self, found: str) -> Key:
         if found in self._keys:
@@ -123,7 +126,7 @@ _UNUSUAL_CASE = re.compile(
 
 
 @functools.lru_cache(maxsize=4)  # the themes' finders all read the same text in turn
-def _lowered(text: str) -> str | None:
+def _in_lower_case(text: str) -> str | None:
     return text.lower() if _lower_case_scan(text) else None
 
 

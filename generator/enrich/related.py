@@ -10,6 +10,7 @@ import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from typing import Any
 
 import numpy as np
 from scipy.sparse import csr_matrix, hstack
@@ -76,13 +77,13 @@ def relate(articles: list[Article]) -> list[Article]:
         entity_vector, theme_vector = np.zeros(members.shape[1]), np.zeros(members.shape[1])
         entity_vector[:entity_columns] = _dense(entities, row)
         theme_vector[entity_columns:] = _dense(themes, row)
-        shared_weight = shared @ entity_vector
-        union_weight = entity_total[row] + entity_total[candidates] - shared_weight
-        entity_scores = np.divide(shared_weight, union_weight, out=np.zeros_like(shared_weight), where=union_weight > 0)
-        shared_themes = shared @ theme_vector
-        union_themes = theme_total[row] + theme_total[candidates] - shared_themes
-        theme_scores = np.divide(shared_themes, union_themes, out=np.zeros_like(shared_themes), where=shared_themes > 0)
-        scores = TEXT_WEIGHT * text_scores + ENTITY_WEIGHT * entity_scores + THEME_WEIGHT * theme_scores
+        scores = pair_scores(
+            text_scores,
+            shared @ entity_vector,
+            (entity_total[row], entity_total[candidates]),
+            shared @ theme_vector,
+            (theme_total[row], theme_total[candidates]),
+        )
         # Only the candidates that could make the top RELATED_LIMIT once rounded are ranked in Python.
         floor = max(
             MIN_SCORE,
@@ -109,6 +110,23 @@ def relate(articles: list[Article]) -> list[Article]:
             )
         related.append(replace(article, related=tuple(chosen)))
     return related
+
+
+def pair_scores(
+    text: np.ndarray,
+    shared_weight: np.ndarray,
+    entity_totals: tuple[Any, np.ndarray],
+    shared_themes: np.ndarray,
+    theme_totals: tuple[Any, np.ndarray],
+) -> np.ndarray:
+    """The score of pairs of articles: their words' similarity, and the overlap (shared over all) of their
+    entities, by weight, and of their themes. Totals: each side's summed weights, arrays that broadcast."""
+    union_weight = entity_totals[0] + entity_totals[1] - shared_weight
+    entity_scores = np.divide(shared_weight, union_weight, out=np.zeros_like(shared_weight), where=union_weight > 0)
+    union_themes = theme_totals[0] + theme_totals[1] - shared_themes
+    theme_scores = np.divide(shared_themes, union_themes, out=np.zeros_like(shared_themes), where=shared_themes > 0)
+    scores: np.ndarray = TEXT_WEIGHT * text + ENTITY_WEIGHT * entity_scores + THEME_WEIGHT * theme_scores
+    return scores
 
 
 def word_weights(articles: Sequence[Article]) -> tuple[csr_matrix, np.ndarray]:
