@@ -132,6 +132,15 @@ def _umask() -> int:
     return mask
 
 
+def write_new(path: Path, data: bytes) -> None:
+    """Write a file that does not exist yet, in place: there is no earlier version for a reader to see half
+    replaced. Half the cost of write_atomically's temporary file and rename, paid for thousands of pages in
+    a first build; a build killed midway leaves at worst a short file, which the next one finds and replaces."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("xb") as stream:
+        stream.write(data)
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, then rename: a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -498,7 +507,9 @@ def _replace_generated(docs: Path, outputs: dict[str, bytes]) -> None:
     """
     for relative, data_bytes in sorted(outputs.items()):
         target = docs / relative
-        if not target.is_file() or target.read_bytes() != data_bytes:
+        if not target.is_file():
+            write_new(target, data_bytes)
+        elif target.read_bytes() != data_bytes:
             write_atomically(target, data_bytes)
     for name in GENERATED:
         for top in sorted(docs.glob(name)):

@@ -7,8 +7,9 @@ article's most distinctive words most, and the articles that name its rarest ent
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -31,7 +32,8 @@ REASON_LIMIT = 3  # entities and words named in a reason
 # Words every news report uses: they say nothing about what two articles share.
 NEWS_STOP_WORDS = frozenset({"said", "says", "told", "according", "reported", "reports", "added", "noted", "stated"})
 # Words: letters only, three or more, so years and figures do not make two articles "similar".
-_TOKEN = r"(?u)\b[^\W\d_][^\W\d_'’-]{2,}\b"
+WORD = re.compile(r"\b[^\W\d_][^\W\d_'’-]{2,}\b")
+STOP_WORDS = ENGLISH_STOP_WORDS | NEWS_STOP_WORDS
 
 
 def _text_entities(article: Article) -> set[str]:
@@ -131,14 +133,29 @@ def pair_scores(
 
 def word_weights(articles: Sequence[Article]) -> tuple[csr_matrix, np.ndarray]:
     """Each article's words weighted by tf-idf, a row per article (unit length), and the word of each column."""
-    vectorizer = TfidfVectorizer(
-        stop_words=sorted(ENGLISH_STOP_WORDS | NEWS_STOP_WORDS),
-        sublinear_tf=True,
-        token_pattern=_TOKEN,
-        dtype=np.float64,
-    )
+    vectorizer = TfidfVectorizer(analyzer=_word_splitter(), sublinear_tf=True, dtype=np.float64)
     matrix = vectorizer.fit_transform([a.text for a in articles]).tocsr()
     return matrix, vectorizer.get_feature_names_out()
+
+
+def _word_splitter() -> Callable[[str], list[str]]:
+    """A text's words in order, lower case, stop words left out: WORD's matches.
+
+    A word never spans white space, so the text is split there first and each distinct piece is matched
+    once for the whole corpus: most pieces recur, and the regex, letter by letter, is the costly part.
+    """
+    words_in: dict[str, list[str]] = {}
+
+    def words(text: str) -> list[str]:
+        found = []
+        for piece in text.lower().split():
+            known = words_in.get(piece)
+            if known is None:
+                known = words_in[piece] = [w for w in WORD.findall(piece) if w not in STOP_WORDS]
+            found += known
+        return found
+
+    return words
 
 
 def _membership(sets: list[set[str]], weight: Mapping[str, float]) -> csr_matrix:
