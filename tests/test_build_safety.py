@@ -3,6 +3,7 @@ the same bytes. The builds here run as `python -m generator build` in a subproce
 
 from __future__ import annotations
 
+import gc
 import gzip
 import hashlib
 import os
@@ -96,6 +97,25 @@ def test_a_build_refused_for_bad_content_leaves_site_untouched(tmp_path: Path) -
     with pytest.raises(ContentErrors):
         site.build(project)
     assert tree_digest(project.site) == before
+
+
+def test_generate_pauses_the_cycle_collector_and_turns_it_back_on_even_when_it_fails(
+    project: site.Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    collector_on_while_loading = []
+    load = site.load
+
+    def watched_load(project: site.Project) -> object:
+        collector_on_while_loading.append(gc.isenabled())
+        return load(project)
+
+    monkeypatch.setattr(site, "load", watched_load)
+    site.generate(project)
+    (project.content / "articles" / "broken.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
+    with pytest.raises(ContentErrors):
+        site.generate(project)
+    assert collector_on_while_loading == [False, False]
+    assert gc.isenabled()
 
 
 def test_a_build_that_fails_in_strict_mode_leaves_site_untouched(tmp_path: Path) -> None:
