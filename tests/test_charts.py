@@ -13,6 +13,7 @@ import pytest
 from generator import site
 from generator.render.basemap import CLIP_MARGIN, FRAME, Outline, beyond, outlines_from_json, places_map
 from generator.render.charts import EVENT_COLOURS, GREY, PALETTE
+from generator.render.figures import count_axis
 from generator.render.preview import days, month_ticks, number_ticks, preview_svg
 from tests.expected_charts import MAP_PLACES, chart_pages, expected_marks, places, records
 
@@ -207,3 +208,9 @@ def test_preview_axes_take_round_steps() -> None:
     assert number_ticks(0) == (1.0, [0, 1])
     start, end = days("2015-08-01"), days("2018-11-01")
     assert [label for _, label in month_ticks(start, end)] == ["Jan 2016", "Jan 2017", "Jan 2018"]
+
+
+def test_a_count_axis_has_a_tick_per_article_only_while_counts_are_small() -> None:
+    # Small counts: no "0.5 articles". Large ones: plotly's own ticks, not 1,800 labels measured one by one.
+    assert count_axis("Articles", 10)["dtick"] == 1
+    assert "dtick" not in count_axis("Articles", 1800)

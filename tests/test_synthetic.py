@@ -65,6 +65,16 @@ def test_related_articles_are_measured_against_the_best_over_all_pairs() -> None
     assert measured["score_share"] <= 1.0
 
 
+def test_stage_flatness_compares_medians_of_generate_at_two_sizes() -> None:
+    measured = bench_script("stage_flatness").flatness(20, 40, rounds=2)
+    small, large = measured["ms_per_article"]["20"], measured["ms_per_article"]["40"]
+    assert measured["rounds"] == 2
+    # CPU time comes in clock ticks of 10 ms: at 20 articles only the whole is sure to register.
+    assert small["generator"] > 0 and large["generator"] > 0
+    assert small["generator"] == pytest.approx(sum(v for k, v in small.items() if k != "generator"), abs=0.01)
+    assert measured["ratio"]["generator"] == round(large["generator"] / small["generator"], 2)
+
+
 def test_the_same_seed_makes_the_same_corpus(synthetic: ModuleType, tmp_path: Path) -> None:
     first = synthetic.make_synthetic_project(tmp_path / "a", 20)
     again = synthetic.make_synthetic_project(tmp_path / "b", 20)
