@@ -86,9 +86,9 @@ def cycle_collector_paused() -> Iterator[None]:
     """Python's cycle collector off while a corpus is read and rendered, back as it was after.
 
     Its full passes walk every object alive, and a corpus keeps thousands of articles alive: at 10,000 that
-    was a sixth of generate()'s time, and what made parse, themes and entities cost more per article than
-    at 1,000 (bench/RESULTS.md). The pipeline's garbage is freed by reference counting all the same; the
-    few cycles it leaves (some hundreds of objects) wait for the collector's next pass.
+    was a sixth of generate()'s time (bench/RESULTS.md). The pipeline's garbage is freed by reference
+    counting all the same; the few cycles it leaves (some hundreds of objects) wait for the collector's
+    next pass.
     """
     enabled = gc.isenabled()
     gc.disable()
