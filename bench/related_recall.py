@@ -17,7 +17,6 @@ import argparse
 import json
 import sys
 import tempfile
-from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -38,11 +37,9 @@ BLOCK = 500  # rows scored at once: a block of 500 × 10,000 scores is 40 MB
 
 def exact_best(articles: Sequence[Article]) -> dict[str, list[tuple[float, str]]]:
     """Each article's best RELATED_LIMIT others over all pairs, (score, slug), ranked as relate() ranks them."""
-    words, _ = related.word_weights(articles)
-    entity_sets = [related._text_entities(a) for a in articles]
-    entities = related._membership(entity_sets, related._inverse_frequencies(entity_sets, len(articles)))
-    themes = related._membership([related._themes(a) for a in articles], defaultdict(lambda: 1.0))
-    entity_total, theme_total = (np.asarray(m.sum(axis=1)).ravel() for m in (entities, themes))
+    compared = related.profiles(articles)
+    words, entities, themes = compared.words, compared.entities, compared.themes
+    entity_total, theme_total = compared.entity_total, compared.theme_total
     best = {}
     for start in range(0, len(articles), BLOCK):
         rows = np.arange(start, min(len(articles), start + BLOCK))

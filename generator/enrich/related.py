@@ -10,7 +10,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -49,21 +49,16 @@ def relate(articles: list[Article]) -> list[Article]:
     """Each article with up to RELATED_LIMIT related ones, best first, ties broken by slug."""
     if len(articles) < 2:
         return articles
-    matrix, vocabulary = word_weights(articles)
-    entity_sets = [_text_entities(a) for a in articles]
-    theme_sets = [_themes(a) for a in articles]
-    entity_weight = _inverse_frequencies(entity_sets, len(articles))
+    compared = profiles(articles)
+    matrix, vocabulary, entities, themes = compared.words, compared.vocabulary, compared.entities, compared.themes
+    entity_sets, theme_sets, entity_weight = compared.entity_sets, compared.theme_sets, compared.entity_weight
+    entity_total, theme_total = compared.entity_total, compared.theme_total
     word_postings = _postings(matrix)
     entity_postings: dict[str, list[int]] = defaultdict(list)
-    for row, entities in enumerate(entity_sets):
-        for entity_id in entities:
+    for row, named in enumerate(entity_sets):
+        for entity_id in named:
             entity_postings[entity_id].append(row)
-    # Entities (by weight) and themes as sparse rows, so each article scores all its candidates at once;
-    # both as one 0/1 matrix, entities' columns first, so a candidate's row is fetched once.
-    entities = _membership(entity_sets, entity_weight)
-    themes = _membership(theme_sets, defaultdict(lambda: 1.0))
-    entity_total = np.asarray(entities.sum(axis=1)).ravel()
-    theme_total = np.asarray(themes.sum(axis=1)).ravel()
+    # Entities and themes both as one 0/1 matrix, entities' columns first, so a candidate's row is fetched once.
     members = hstack([entities > 0, themes > 0], format="csr", dtype=np.float64)
     entity_columns = entities.shape[1]
 
@@ -112,6 +107,43 @@ def relate(articles: list[Article]) -> list[Article]:
             )
         related.append(replace(article, related=tuple(chosen)))
     return related
+
+
+@dataclass(frozen=True)
+class Profiles:
+    """What articles are compared by, a row per article: words, entities and themes."""
+
+    words: csr_matrix  # tf-idf, each row of unit length
+    vocabulary: np.ndarray  # the word of each column of `words`
+    entity_sets: list[set[str]]  # the entities each text names
+    theme_sets: list[set[str]]  # each article's themes but the catch-all
+    entity_weight: dict[str, float]  # rarer entities weigh more
+    # Entities (by weight) and themes as sparse rows, so an article is scored against many at once.
+    entities: csr_matrix
+    themes: csr_matrix
+    entity_total: np.ndarray  # each row's summed entity weights
+    theme_total: np.ndarray  # each row's number of themes
+
+
+def profiles(articles: Sequence[Article]) -> Profiles:
+    """The articles' profiles, for relate() and for measuring it (bench/related_recall.py)."""
+    words, vocabulary = word_weights(articles)
+    entity_sets = [_text_entities(a) for a in articles]
+    theme_sets = [_themes(a) for a in articles]
+    entity_weight = _inverse_frequencies(entity_sets, len(articles))
+    entities = _membership(entity_sets, entity_weight)
+    themes = _membership(theme_sets, defaultdict(lambda: 1.0))
+    return Profiles(
+        words,
+        vocabulary,
+        entity_sets,
+        theme_sets,
+        entity_weight,
+        entities,
+        themes,
+        np.asarray(entities.sum(axis=1)).ravel(),
+        np.asarray(themes.sum(axis=1)).ravel(),
+    )
 
 
 def pair_scores(
