@@ -54,10 +54,7 @@ def relate(articles: list[Article]) -> list[Article]:
     entity_sets, theme_sets, entity_weight = compared.entity_sets, compared.theme_sets, compared.entity_weight
     entity_total, theme_total = compared.entity_total, compared.theme_total
     word_postings = _postings(matrix)
-    entity_postings: dict[str, list[int]] = defaultdict(list)
-    for row, named in enumerate(entity_sets):
-        for entity_id in named:
-            entity_postings[entity_id].append(row)
+    entity_postings = _entity_postings(entity_sets)
     # Entities and themes both as one 0/1 matrix, entities' columns first, so a candidate's row is fetched once.
     members = hstack([entities > 0, themes > 0], format="csr", dtype=np.float64)
     entity_columns = entities.shape[1]
@@ -70,15 +67,16 @@ def relate(articles: list[Article]) -> list[Article]:
             continue
         words = _dense(matrix, row)
         text_scores = matrix[candidates] @ words
-        shared = members[candidates]
-        entity_vector, theme_vector = np.zeros(members.shape[1]), np.zeros(members.shape[1])
-        entity_vector[:entity_columns] = _dense(entities, row)
-        theme_vector[entity_columns:] = _dense(themes, row)
+        # The row's entity weights and its themes as two columns: one product gives both overlaps.
+        own = np.zeros((members.shape[1], 2))
+        own[:entity_columns, 0] = _dense(entities, row)
+        own[entity_columns:, 1] = _dense(themes, row)
+        shared = members[candidates] @ own
         scores = pair_scores(
             text_scores,
-            shared @ entity_vector,
+            shared[:, 0],
             (entity_total[row], entity_total[candidates]),
-            shared @ theme_vector,
+            shared[:, 1],
             (theme_total[row], theme_total[candidates]),
         )
         # Only the candidates that could make the top RELATED_LIMIT once rounded are ranked in Python.
@@ -228,19 +226,29 @@ def _postings(matrix: object) -> list[np.ndarray]:
     return postings
 
 
+def _entity_postings(entity_sets: list[set[str]]) -> dict[str, np.ndarray]:
+    """For each entity, the first POSTING_LIMIT rows that name it."""
+    rows: dict[str, list[int]] = defaultdict(list)
+    for row, named in enumerate(entity_sets):
+        for entity_id in named:
+            if len(rows[entity_id]) < POSTING_LIMIT:
+                rows[entity_id].append(row)
+    return {entity_id: np.array(found, dtype=np.intp) for entity_id, found in rows.items()}
+
+
 def _candidates(
     row: int,
     matrix: object,
     word_postings: list[np.ndarray],
     entities: set[str],
     entity_weight: dict[str, float],
-    entity_postings: dict[str, list[int]],
+    entity_postings: dict[str, np.ndarray],
 ) -> np.ndarray:
     """The rows worth scoring against `row`, in order: sharers of its most distinctive words and rarest entities."""
     indices, data = _row(matrix, row)
     top_words = indices[np.lexsort((indices, -data))[:CANDIDATE_WORDS]]
     rarest = sorted(entities, key=lambda e: (-entity_weight[e], e))[:CANDIDATE_ENTITIES]
-    postings = [word_postings[w] for w in top_words] + [entity_postings[e][:POSTING_LIMIT] for e in rarest]
+    postings = [word_postings[w] for w in top_words] + [entity_postings[e] for e in rarest]
     # Up to 1,250 rows, each kept once: merged by numpy rather than one by one in a Python set.
     found = np.sort(np.concatenate([np.empty(0, dtype=np.intp), *postings]))
     distinct = np.ones(len(found), dtype=bool)
