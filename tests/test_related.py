@@ -50,3 +50,24 @@ def test_articles_without_a_single_word_in_common_are_not_related() -> None:
     articles = [Article(slug, f"articles/{slug}.md", front, (text,)) for slug, text in texts.items()]
     related_slugs = {a.slug: [r.slug for r in a.related] for a in related.relate(articles)}
     assert related_slugs == {"one": ["three"], "two": [], "three": ["one"]}
+
+
+def test_each_related_score_is_the_formula_in_double_precision_to_the_sixth_decimal(project: site.Project) -> None:
+    """Candidates are scored on a single-precision copy of the word weights; only rounding may differ."""
+    _, articles = site.load(project)
+    compared = related.profiles(articles)
+    row_of = {a.slug: row for row, a in enumerate(articles)}
+    checked = 0
+    for row, article in enumerate(articles):
+        for relation in article.related:
+            other = row_of[relation.slug]
+            exact = related.pair_scores(
+                (compared.words[row] @ compared.words[other].T).toarray().ravel(),
+                (compared.entities[row] @ (compared.entities[other] > 0).T).toarray().ravel(),
+                (compared.entity_total[row], compared.entity_total[other]),
+                (compared.themes[row] @ (compared.themes[other] > 0).T).toarray().ravel(),
+                (compared.theme_total[row], compared.theme_total[other]),
+            )[0]
+            assert abs(relation.score - exact) <= 1.5e-6, (article.slug, relation.slug)
+            checked += 1
+    assert checked >= 40
