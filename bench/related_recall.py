@@ -38,18 +38,10 @@ BLOCK = 500  # rows scored at once: a block of 500 × 10,000 scores is 40 MB
 def exact_best(articles: Sequence[Article]) -> dict[str, list[tuple[float, str]]]:
     """Each article's best RELATED_LIMIT others over all pairs, (score, slug), ranked as relate() ranks them."""
     compared = related.profiles(articles)
-    words, entities, themes = compared.words, compared.entities, compared.themes
-    entity_total, theme_total = compared.entity_total, compared.theme_total
     best = {}
     for start in range(0, len(articles), BLOCK):
         rows = np.arange(start, min(len(articles), start + BLOCK))
-        scores = related.pair_scores(
-            (words[rows] @ words.T).toarray(),
-            (entities[rows] @ (entities > 0).T).toarray(),
-            (entity_total[rows, None], entity_total[None, :]),
-            (themes[rows] @ (themes > 0).T).toarray(),
-            (theme_total[rows, None], theme_total[None, :]),
-        )
+        scores = related.scores_against_all(compared, rows)
         scores[np.arange(len(rows)), rows] = -1.0  # not related to itself
         for index, row in enumerate(rows):
             top = np.argpartition(-scores[index], 4 * related.RELATED_LIMIT)[: 4 * related.RELATED_LIMIT]

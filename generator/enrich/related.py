@@ -165,6 +165,19 @@ def pair_scores(
     return scores
 
 
+def scores_against_all(compared: Profiles, rows: np.ndarray) -> np.ndarray:
+    """The scores of these rows against every article, all pairs, in double precision: what the index spares
+    relate(), for measuring what it misses (bench/related_recall.py) and how its shortcuts round (tests)."""
+    words, entities, themes = compared.words, compared.entities, compared.themes
+    return pair_scores(
+        (words[rows] @ words.T).toarray(),
+        (entities[rows] @ (entities > 0).T).toarray(),
+        (compared.entity_total[rows, None], compared.entity_total[None, :]),
+        (themes[rows] @ (themes > 0).T).toarray(),
+        (compared.theme_total[rows, None], compared.theme_total[None, :]),
+    )
+
+
 def word_weights(articles: Sequence[Article]) -> tuple[csr_matrix, np.ndarray]:
     """Each article's words weighted by tf-idf, a row per article (unit length), and the word of each column."""
     vectorizer = TfidfVectorizer(analyzer=_word_splitter(), sublinear_tf=True, dtype=np.float64)
