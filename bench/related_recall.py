@@ -1,7 +1,7 @@
 """How good the related articles are at scale: relate()'s five against the exact five over all pairs.
 
 relate() scores each article only against candidates from an index, so its cost per article stays bounded.
-This scores every pair instead, in blocks of rows, with relate()'s own formula (related.pair_scores), to
+This scores every pair instead, in blocks of rows, with relate()'s own formula (related.scores_against_all), to
 measure what the index misses, on a synthetic corpus of N articles (bench/synthetic.py). One JSON line per N:
 
 - recall: the share of the exact five that relate() also picked;
